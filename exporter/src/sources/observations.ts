@@ -1,0 +1,154 @@
+/**
+ * The projection of cluster state that the checks read.
+ *
+ * Every source (a kubectl snapshot today, a live watch later) turns
+ * Kubernetes objects into these small records and keeps nothing else, so
+ * the engine sees the same observations whatever the source, and memory per
+ * watched pod stays small. Times are epoch milliseconds.
+ */
+
+/** Kinds of workload that own serving pods. */
+export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Rollout';
+
+/** A reference from an object to its controller (`ownerReferences[controller=true]`). */
+export interface OwnerRef {
+  kind: string;
+  name: string;
+}
+
+/** How a container takes part in a pod. */
+export type ContainerRole =
+  /** A regular container of `spec.containers`. */
+  | 'main'
+  /** An init container that runs to completion before the others start. */
+  | 'init'
+  /** An init container with `restartPolicy: Always`: a native sidecar, serving. */
+  | 'sidecar'
+  /** An ephemeral debug container: never part of the workload. */
+  | 'ephemeral';
+
+/** The state of one container, from `status.*ContainerStatuses`. */
+export type ContainerState = 'running' | 'waiting' | 'terminated' | 'absent';
+
+/** One container of a pod, as declared in its spec and reported in its status. */
+export interface ContainerView {
+  name: string;
+  role: ContainerRole;
+  /** `spec.containers[].image`, as written. */
+  specImage: string;
+  /** `status.containerStatuses[].imageID` as reported; '' when not pulled yet. */
+  imageID: string;
+  ready: boolean;
+  state: ContainerState;
+  /** `waiting.reason` or `terminated.reason`, e.g. ImagePullBackOff, CrashLoopBackOff. */
+  stateReason?: string;
+  restartCount: number;
+}
+
+/** One pod, reduced to what the checks need. */
+export interface PodView {
+  namespace: string;
+  name: string;
+  uid: string;
+  phase: string;
+  owner?: OwnerRef;
+  /** The `pod-template-hash` label set by Deployments on their ReplicaSets' pods. */
+  templateHash?: string;
+  /** The `controller-revision-hash` label set by StatefulSets and DaemonSets. */
+  revisionHash?: string;
+  startTime?: number;
+  deletionTimestamp?: number;
+  containers: ContainerView[];
+}
+
+/** A ReplicaSet: the link from a Deployment's pods to the Deployment. */
+export interface ReplicaSetView {
+  namespace: string;
+  name: string;
+  owner?: OwnerRef;
+  templateHash?: string;
+  /** `deployment.kubernetes.io/revision`. */
+  revision?: number;
+  createdAt?: number;
+  replicas: number;
+  /** Template container images, by container name. */
+  images: Record<string, string>;
+}
+
+/** A ControllerRevision: a StatefulSet's or DaemonSet's template history. */
+export interface ControllerRevisionView {
+  namespace: string;
+  name: string;
+  owner?: OwnerRef;
+  revision: number;
+  createdAt?: number;
+}
+
+/** A condition from `status.conditions`. */
+export interface ConditionView {
+  type: string;
+  status: 'True' | 'False' | 'Unknown';
+  reason?: string;
+  message?: string;
+  lastUpdateTime?: number;
+  lastTransitionTime?: number;
+}
+
+/** How a workload replaces its pods. */
+export type UpdateStrategy = 'RollingUpdate' | 'Recreate' | 'OnDelete';
+
+/** A Deployment, StatefulSet, DaemonSet or Rollout, reduced to its rollout state. */
+export interface WorkloadView {
+  kind: WorkloadKind;
+  namespace: string;
+  name: string;
+  createdAt?: number;
+  generation: number;
+  observedGeneration: number;
+  /** Desired replicas; for a DaemonSet, `desiredNumberScheduled`. */
+  replicas: number;
+  /** Replicas on the current template (`updatedReplicas`, `updatedNumberScheduled`). */
+  updatedReplicas: number;
+  readyReplicas: number;
+  availableReplicas: number;
+  strategy: UpdateStrategy;
+  /** StatefulSet `rollingUpdate.partition`: ordinals below it keep the old revision. */
+  partition?: number;
+  paused: boolean;
+  /** Template images: containers and native sidecars, by container name. */
+  images: Record<string, string>;
+  conditions: ConditionView[];
+  /** StatefulSet `status.currentRevision` and `status.updateRevision`. */
+  currentRevision?: string;
+  updateRevision?: string;
+}
+
+/** Everything a source saw in one region at one time. */
+export interface ClusterState {
+  pods: PodView[];
+  replicaSets: ReplicaSetView[];
+  controllerRevisions: ControllerRevisionView[];
+  workloads: WorkloadView[];
+}
+
+/** What a source knows about its region: its health and its last good state. */
+export interface RegionObservation {
+  region: string;
+  /** Where the data comes from, for people: `snapshot:/path`, `kubernetes:context`. */
+  source: string;
+  /** True when the last sync attempt succeeded. */
+  up: boolean;
+  /** When the data in `state` was fresh (for a snapshot, the file's mtime). */
+  lastSync?: number;
+  /** Data older than this (milliseconds) makes the region unknown; 0 disables. */
+  maxAgeMs: number;
+  /** Why the last sync failed, for people; never holds object content. */
+  error?: string;
+  /** The last good state; kept when a later sync fails, never used while blind. */
+  state?: ClusterState;
+}
+
+/** An empty cluster state, for sources that saw nothing yet. */
+export function emptyClusterState(): ClusterState {
+  return { pods: [], replicaSets: [], controllerRevisions: [], workloads: [] };
+}
