@@ -4,16 +4,11 @@
  */
 
 /** Which link of the verification chain a finding is about. */
-export type Check = 'digest' | 'config' | 'env' | 'flag' | 'traffic' | 'secret' | 'intent' | 'source';
+export type Check =
+  'digest' | 'config' | 'env' | 'flag' | 'traffic' | 'secret' | 'intent' | 'source';
 
 /** The classes of DESIGN.md. */
-export type FindingClass =
-  | 'converging'
-  | 'drift'
-  | 'stale'
-  | 'unexpected'
-  | 'invalid'
-  | 'unknown';
+export type FindingClass = 'converging' | 'drift' | 'stale' | 'unexpected' | 'invalid' | 'unknown';
 
 /** Watch items resolve themselves or cannot be verified; action items need a person. */
 export type Severity = 'watch' | 'action';

@@ -55,8 +55,7 @@ export function parseImageReference(input: string): ImageReference {
       );
     }
   }
-  const repository =
-    registry === DOCKER_HUB && components.length === 1 ? `library/${path}` : path;
+  const repository = registry === DOCKER_HUB && components.length === 1 ? `library/${path}` : path;
   if (`${registry}/${repository}`.length > MAX_NAME_LENGTH) {
     throw new ImageReferenceError(input, `name is longer than ${MAX_NAME_LENGTH} characters`);
   }
