@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { exitCodeFor } from './exit-code.js';
 import { renderMarkdown } from './markdown.js';
 import { renderTable } from './table.js';
-import { REPORT_NOW, sampleEvaluation } from './testing-evaluation.js';
+import { REPORT_NOW, sampleEvaluation } from './testing/evaluation.js';
 
 describe('renderTable', () => {
   it('lists the findings in columns, then the regions and a summary', () => {

@@ -1,5 +1,5 @@
 /** A small evaluation for report tests: one stale finding, one converging, two regions. */
-import type { Evaluation } from '../verify/evaluation.js';
+import type { Evaluation } from '../../verify/evaluation.js';
 
 export const REPORT_NOW = Date.parse('2026-12-01T12:00:00Z');
 

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the tests use, when they are missing:
+# prometheus (with promtool) scrapes the exporter and lints its exposition.
+# The tests fail rather than skip without them, so a missing tool is loud.
+set -euo pipefail
+
+packages=()
+command -v prometheus >/dev/null 2>&1 || packages+=(prometheus)
+command -v promtool >/dev/null 2>&1 || packages+=(prometheus)
+
+if [ "${#packages[@]}" -eq 0 ]; then
+  exit 0
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "realitycheck tests need: ${packages[*]} (Debian packages)." >&2
+  echo "Install them with: sudo apt-get update && sudo apt-get install -y ${packages[*]}" >&2
+  exit 1
+fi
+
+echo "Installing Debian packages for the tests: ${packages[*]}" >&2
+apt-get update -qq
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" >/dev/null
