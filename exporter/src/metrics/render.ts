@@ -1,0 +1,46 @@
+/**
+ * Renders one publication as Prometheus exposition text. A fresh registry per
+ * publication means every series in one text comes from one evaluation, and
+ * nothing from an earlier evaluation lingers when a workload disappears.
+ */
+import { Registry } from 'prom-client';
+
+import {
+  EXPORTER_STATUS_FAMILIES,
+  fillExporterStatus,
+  type Publication,
+} from './exporter-status.js';
+import type { FamilyDefinition } from './family.js';
+import { FINDING_FAMILIES, fillFindings } from './findings.js';
+import { INSTANCE_FAMILIES, fillInstances } from './instances.js';
+import { MISMATCH_FAMILIES, fillMismatch } from './mismatch.js';
+import { SOURCE_FAMILIES, fillSources } from './sources.js';
+
+/** Every family realitycheck defines, in exposition order. */
+export const ALL_FAMILIES: readonly FamilyDefinition[] = [
+  ...EXPORTER_STATUS_FAMILIES,
+  ...SOURCE_FAMILIES,
+  ...INSTANCE_FAMILIES,
+  ...MISMATCH_FAMILIES,
+  ...FINDING_FAMILIES,
+];
+
+/** The Content-Type of the text format that `renderMetrics` produces. */
+export const EXPOSITION_CONTENT_TYPE = Registry.PROMETHEUS_CONTENT_TYPE;
+
+/** Builds the registry of one publication; exported for tests that inspect values. */
+export function buildRegistry(publication: Publication): Registry {
+  const registry = new Registry();
+
+  fillExporterStatus(registry, publication);
+  fillSources(registry, publication.evaluation);
+  fillInstances(registry, publication);
+  fillMismatch(registry, publication.evaluation);
+  fillFindings(registry, publication.evaluation);
+  return registry;
+}
+
+/** The exposition text of one publication. */
+export async function renderMetrics(publication: Publication): Promise<string> {
+  return buildRegistry(publication).metrics();
+}
