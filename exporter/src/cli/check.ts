@@ -1,0 +1,57 @@
+/**
+ * `realitycheck check`: one verification pass for a CD pipeline, printed
+ * as a table, JSON or Markdown, with the exit status of DESIGN.md.
+ */
+import { loadIntent } from '../intent/load.js';
+import { toFindingsDocument } from '../report/json.js';
+import { exitCodeFor } from '../report/exit-code.js';
+import { renderMarkdown } from '../report/markdown.js';
+import { renderTable } from '../report/table.js';
+import { readSnapshot } from '../sources/snapshot-source.js';
+import type { Evaluation } from '../verify/evaluation.js';
+import { evaluate } from '../verify/evaluate.js';
+
+/** Output formats of `check`. */
+export const CHECK_FORMATS = ['table', 'json', 'markdown'] as const;
+export type CheckFormat = (typeof CHECK_FORMATS)[number];
+
+/** What one check run reads. */
+export interface CheckInput {
+  intentPath: string;
+  regions: ReadonlyArray<{ name: string; path: string; maxAgeMs: number }>;
+  format: CheckFormat;
+  now: number;
+}
+
+/** Raised when the check cannot run at all; the CLI exits 3 with its message. */
+export class CheckError extends Error {
+  override name = 'CheckError';
+}
+
+/** Runs one pass; resolves with the text to print and the exit status. */
+export async function runCheck(input: CheckInput): Promise<{ output: string; exitCode: number }> {
+  if (input.regions.length === 0) {
+    throw new CheckError(
+      'no regions to check: give --snapshot REGION=FILE or a --config with regions',
+    );
+  }
+  const intent = await loadIntent(input.intentPath, { now: () => input.now });
+  const regions = await Promise.all(
+    input.regions.map((r) => readSnapshot(r.path, { region: r.name, maxAgeMs: r.maxAgeMs })),
+  );
+  // A pipeline that names a snapshot it cannot read has a broken step, not a
+  // blind region: stop with the reason instead of reporting unknowns.
+  const unreadable = regions.filter((r) => !r.up);
+  if (unreadable.length > 0) {
+    throw new CheckError(unreadable.map((r) => `region ${r.region}: ${r.error}`).join('\n'));
+  }
+
+  const evaluation = evaluate({ intent, regions, now: input.now });
+  return { output: format(evaluation, input.format), exitCode: exitCodeFor(evaluation) };
+}
+
+function format(evaluation: Evaluation, as: CheckFormat): string {
+  if (as === 'json') return `${JSON.stringify(toFindingsDocument(evaluation), null, 2)}\n`;
+  if (as === 'markdown') return renderMarkdown(evaluation);
+  return renderTable(evaluation);
+}

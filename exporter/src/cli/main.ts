@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+/**
+ * The `realitycheck` command: parses the command line and hands over to
+ * `serve` or `check`. It only wires; each command lives in its own file.
+ */
+import { Command, Option } from 'commander';
+
+import { LOG_LEVELS } from '../log/logger.js';
+import { buildInfo } from './build-info.js';
+import { CHECK_FORMATS } from './check.js';
+import { checkCommand } from './check-command.js';
+import { serveCommand } from './serve.js';
+
+const program = new Command('realitycheck')
+  .description('Verifies that what runs in each region is what was released.')
+  .version(buildInfo().version)
+  .showHelpAfterError();
+
+function sharedOptions(command: Command): Command {
+  return command
+    .option('-c, --config <file>', 'exporter config file (YAML); env REALITYCHECK_CONFIG')
+    .option('-i, --intent <path>', 'intent file or folder; env REALITYCHECK_INTENT')
+    .option(
+      '-s, --snapshot <region=path>',
+      'a region read from `kubectl get ... -o json` output (repeatable)',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
+    .option('--max-age <duration>', 'snapshot data older than this is unknown; 0 disables');
+}
+
+sharedOptions(
+  program
+    .command('serve')
+    .description('run the exporter: /metrics, /healthz, /readyz and /api/v1/findings'),
+)
+  .option('-l, --listen <host:port>', 'address to listen on; env REALITYCHECK_LISTEN')
+  .addOption(new Option('--log-level <level>', 'env REALITYCHECK_LOG_LEVEL').choices(LOG_LEVELS))
+  .addOption(
+    new Option('--log-format <format>', 'env REALITYCHECK_LOG_FORMAT').choices([
+      'json',
+      'pretty',
+      'auto',
+    ]),
+  )
+  .action(async (flags) => {
+    process.exitCode = await serveCommand(flags);
+  });
+
+sharedOptions(
+  program
+    .command('check')
+    .description(
+      'verify once and exit: 0 in sync, 1 watch items only, 2 action items, 3 could not run',
+    ),
+)
+  .addOption(
+    new Option('-o, --format <format>', 'output format').choices(CHECK_FORMATS).default('table'),
+  )
+  .action(async (flags) => {
+    process.exitCode = await checkCommand(flags);
+  });
+
+program.exitOverride((error) => {
+  // Usage errors (an unknown flag, a bad choice) cannot run: exit 3 as DESIGN.md says,
+  // but --help and --version are not errors.
+  const benign = ['commander.helpDisplayed', 'commander.version', 'commander.help'];
+  process.exit(benign.includes(error.code) ? 0 : 3);
+});
+
+await program.parseAsync(process.argv);

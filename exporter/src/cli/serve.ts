@@ -1,0 +1,68 @@
+/**
+ * `realitycheck serve`: parse, validate, run. Resolves options, starts the
+ * exporter and stops it cleanly on SIGTERM or SIGINT.
+ */
+import { describeOptions, resolveOptions, type OptionFlags } from '../config/options.js';
+import { createLogger, type LogFormat, type LogLevel } from '../log/logger.js';
+import { startExporter } from '../runtime/exporter.js';
+import { buildInfo } from './build-info.js';
+import { describeFailure } from './failure.js';
+
+/** Flags of `serve`. */
+export interface ServeFlags extends OptionFlags {
+  listen?: string;
+  logLevel?: LogLevel;
+  logFormat?: LogFormat;
+}
+
+/** Runs until a signal; resolves with the exit status. */
+export async function serveCommand(flags: ServeFlags): Promise<number> {
+  let options;
+  try {
+    options = resolveOptions({ flags, env: process.env });
+  } catch (error) {
+    process.stderr.write(`realitycheck serve: ${describeFailure(error)}\n`);
+    return 1;
+  }
+
+  const logger = createLogger({ level: options.logLevel, format: options.logFormat });
+  const build = buildInfo();
+  logger.info({ ...build, options: describeOptions(options) }, 'starting');
+
+  let exporter;
+  try {
+    exporter = await startExporter({
+      intentPath: options.intentPath,
+      regions: options.regions.map((r) => ({
+        name: r.name,
+        path: r.source.path,
+        maxAgeMs: r.source.maxAgeMs,
+        pollIntervalMs: r.source.pollIntervalMs,
+      })),
+      host: options.listen.host,
+      port: options.listen.port,
+      evaluateIntervalMs: options.evaluateIntervalMs,
+      digestsPerWorkload: options.limits.digestsPerWorkload,
+      build,
+      logger,
+    });
+  } catch (error) {
+    logger.fatal({ err: error }, 'cannot start');
+    logger.flush?.();
+    process.stderr.write(`realitycheck serve: ${describeFailure(error)}\n`);
+    return 1;
+  }
+
+  await waitForSignal();
+  logger.info('stopping');
+  await exporter.stop();
+  logger.info('stopped');
+  return 0;
+}
+
+function waitForSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGTERM', () => resolve());
+    process.once('SIGINT', () => resolve());
+  });
+}
