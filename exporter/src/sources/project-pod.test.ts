@@ -16,8 +16,10 @@ function asClientNodeModel(object: Record<string, unknown>): Record<string, unkn
     const isTime = /Timestamp$|Time$|At$/.test(key);
     return isTime && typeof value === 'string' ? new Date(value) : value;
   };
-  const { kind: _kind, apiVersion: _apiVersion, ...rest } = object;
-  return toDates(rest) as Record<string, unknown>;
+  const model = toDates(object) as Record<string, unknown>;
+  delete model.kind;
+  delete model.apiVersion;
+  return model;
 }
 
 describe('projectPod', () => {
