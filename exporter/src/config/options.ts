@@ -1,0 +1,215 @@
+/**
+ * The exporter's one typed options object, resolved from (lowest to
+ * highest precedence) built-in defaults, the config file, environment
+ * variables and command-line flags.
+ */
+import { dirname, resolve } from 'node:path';
+
+import { formatDuration, parseDuration, isDuration, DURATION_HINT } from '../intent/duration.js';
+import { LOG_LEVELS, type LogFormat, type LogLevel } from '../log/logger.js';
+import {
+  formatListenAddress,
+  LISTEN_HINT,
+  parseListenAddress,
+  type ListenAddress,
+} from './listen.js';
+import { loadConfigFile } from './load.js';
+import { LOG_FORMATS, type ConfigFile } from './schema.js';
+import { OptionsError } from './options-error.js';
+import { applySnapshotFlags, regionsFromConfig, type RegionOptions } from './regions.js';
+
+export type { RegionOptions, SnapshotSourceOptions } from './regions.js';
+export { OptionsError } from './options-error.js';
+
+/** Everything the exporter needs to start, validated and with paths made absolute. */
+export interface ExporterOptions {
+  /** The config file read, if any. */
+  configFile?: string;
+  listen: ListenAddress;
+  /** The intent file or folder. */
+  intentPath: string;
+  /** Re-evaluate at least this often, since classes change with time alone. */
+  evaluateIntervalMs: number;
+  logLevel: LogLevel;
+  logFormat: LogFormat;
+  limits: { digestsPerWorkload: number };
+  /** Snapshot data older than this makes a region unknown; 0 disables the check. */
+  defaultMaxAgeMs: number;
+  regions: RegionOptions[];
+}
+
+/** Values of the command-line flags, as commander parses them (camelCase keys). */
+export interface OptionFlags {
+  config?: string;
+  listen?: string;
+  intent?: string;
+  /** `REGION=PATH`, repeatable: adds a region or replaces its source. */
+  snapshot?: string | string[];
+  maxAge?: string;
+  logLevel?: string;
+  logFormat?: string;
+}
+
+/** Where options come from; everything is explicit so that tests need no process state. */
+export interface ResolveOptionsInput {
+  flags?: OptionFlags;
+  env?: Record<string, string | undefined>;
+  cwd?: string;
+}
+
+/** Built-in defaults, the lowest layer. */
+export const OPTION_DEFAULTS = {
+  listen: '0.0.0.0:9847',
+  evaluateIntervalMs: 5_000,
+  logLevel: 'info' as LogLevel,
+  logFormat: 'auto' as LogFormat,
+  digestsPerWorkload: 8,
+  maxAgeMs: 10 * 60_000,
+};
+
+/**
+ * Resolves the options. Throws OptionsError for a bad flag or variable and
+ * ConfigError (one problem per line) for a bad config file.
+ */
+export function resolveOptions(input: ResolveOptionsInput = {}): ExporterOptions {
+  const flags = input.flags ?? {};
+  const env = input.env ?? {};
+  const cwd = input.cwd ?? process.cwd();
+
+  const configSetting = pick(flags.config, '--config', env, 'REALITYCHECK_CONFIG');
+  const configFile = configSetting && resolve(cwd, configSetting.text);
+  const file: ConfigFile = configFile !== undefined ? loadConfigFile(configFile) : {};
+  const fileDir = configFile !== undefined ? dirname(configFile) : cwd;
+
+  const maxAgeFlag = flags.maxAge !== undefined ? duration('--max-age', flags.maxAge) : undefined;
+  const defaultMaxAgeMs =
+    maxAgeFlag ?? fileDuration(file.defaults?.maxAge) ?? OPTION_DEFAULTS.maxAgeMs;
+  const regions = applySnapshotFlags(
+    regionsFromConfig(file.regions ?? [], fileDir, defaultMaxAgeMs, maxAgeFlag),
+    list(flags.snapshot),
+    cwd,
+    defaultMaxAgeMs,
+  );
+
+  return {
+    ...(configFile !== undefined ? { configFile } : {}),
+    listen: resolveListen(flags, env, file),
+    intentPath: resolveIntent(flags, env, file, cwd, fileDir),
+    evaluateIntervalMs: fileDuration(file.evaluateInterval) ?? OPTION_DEFAULTS.evaluateIntervalMs,
+    logLevel:
+      resolveChoice(flags.logLevel, '--log-level', env, 'REALITYCHECK_LOG_LEVEL', LOG_LEVELS) ??
+      file.logLevel ??
+      OPTION_DEFAULTS.logLevel,
+    logFormat:
+      resolveChoice(flags.logFormat, '--log-format', env, 'REALITYCHECK_LOG_FORMAT', LOG_FORMATS) ??
+      file.logFormat ??
+      OPTION_DEFAULTS.logFormat,
+    limits: {
+      digestsPerWorkload: file.limits?.digestsPerWorkload ?? OPTION_DEFAULTS.digestsPerWorkload,
+    },
+    defaultMaxAgeMs,
+    regions: requireRegions(regions),
+  };
+}
+
+/** The effective configuration as a loggable object; it holds no secrets. */
+export function describeOptions(options: ExporterOptions): Record<string, unknown> {
+  return {
+    configFile: options.configFile ?? null,
+    listen: formatListenAddress(options.listen),
+    intent: options.intentPath,
+    evaluateInterval: formatDuration(options.evaluateIntervalMs),
+    logLevel: options.logLevel,
+    logFormat: options.logFormat,
+    digestsPerWorkload: options.limits.digestsPerWorkload,
+    maxAge: formatDuration(options.defaultMaxAgeMs),
+    regions: options.regions.map((region) => ({
+      name: region.name,
+      source: region.source.type,
+      path: region.source.path,
+      maxAge: formatDuration(region.source.maxAgeMs),
+      pollInterval: formatDuration(region.source.pollIntervalMs),
+    })),
+  };
+}
+
+type Setting = { text: string; option: string };
+
+/** The flag if given, else the variable if set and not empty. */
+function pick(
+  flag: string | undefined,
+  flagName: string,
+  env: Record<string, string | undefined>,
+  envName: string,
+): Setting | undefined {
+  if (flag !== undefined) return { text: flag, option: flagName };
+  const fromEnv = env[envName];
+  // An empty variable counts as unset: manifests often template `value: ""`.
+  return fromEnv !== undefined && fromEnv !== '' ? { text: fromEnv, option: envName } : undefined;
+}
+
+function resolveListen(
+  flags: OptionFlags,
+  env: Record<string, string | undefined>,
+  file: ConfigFile,
+) {
+  const setting = pick(flags.listen, '--listen', env, 'REALITYCHECK_LISTEN');
+  if (setting === undefined)
+    return parseListenAddress(file.listen ?? OPTION_DEFAULTS.listen) as ListenAddress;
+  const address = parseListenAddress(setting.text);
+  if (address === undefined) throw new OptionsError(setting.option, setting.text, LISTEN_HINT);
+  return address;
+}
+
+function resolveIntent(
+  flags: OptionFlags,
+  env: Record<string, string | undefined>,
+  file: ConfigFile,
+  cwd: string,
+  fileDir: string,
+): string {
+  const setting = pick(flags.intent, '--intent', env, 'REALITYCHECK_INTENT');
+  if (setting !== undefined) return resolve(cwd, setting.text);
+  if (file.intent !== undefined) return resolve(fileDir, file.intent);
+  throw new OptionsError(
+    '--intent',
+    undefined,
+    'no intent given; pass --intent FILE, set REALITYCHECK_INTENT or put intent: in the config file',
+  );
+}
+
+function resolveChoice<T extends string>(
+  flag: string | undefined,
+  flagName: string,
+  env: Record<string, string | undefined>,
+  envName: string,
+  allowed: readonly T[],
+): T | undefined {
+  const setting = pick(flag, flagName, env, envName);
+  if (setting === undefined) return undefined;
+  if ((allowed as readonly string[]).includes(setting.text)) return setting.text as T;
+  throw new OptionsError(setting.option, setting.text, `expected one of ${allowed.join(', ')}`);
+}
+
+function requireRegions(regions: RegionOptions[]): RegionOptions[] {
+  if (regions.length > 0) return regions;
+  throw new OptionsError(
+    '--snapshot',
+    undefined,
+    'no regions given; pass --snapshot REGION=PATH or list regions: in the config file',
+  );
+}
+
+function duration(option: string, text: string): number {
+  if (!isDuration(text)) throw new OptionsError(option, text, DURATION_HINT);
+  return parseDuration(text);
+}
+
+function fileDuration(text: string | undefined): number | undefined {
+  return text !== undefined ? parseDuration(text) : undefined;
+}
+
+function list(value: string | string[] | undefined): string[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}
