@@ -86,12 +86,14 @@ function describeJsonError(error: unknown, source: string): string {
     .replace(/, (?:\.\.\.)?".*$/s, '')
     .replace(/ in JSON at position \d+.*$/s, '');
 
-  const position = /at position (\d+)/.exec(message)?.[1];
-  if (position !== undefined) return `${reason} at ${lineAndColumn(source, Number(position))}`;
-  if (/end of JSON input/.test(message)) {
-    return `${reason} at ${lineAndColumn(source, source.length)} (the file is cut short)`;
-  }
-  return reason;
+  const match = /at position (\d+)/.exec(message)?.[1];
+  const endOfInput = /end of JSON input/.test(message);
+  const position = match !== undefined ? Number(match) : endOfInput ? source.length : undefined;
+  if (position === undefined) return reason;
+
+  // Failing at the very end means the text stopped early: a writer has not finished it.
+  const cutShort = position >= source.trimEnd().length ? ' (the file is cut short)' : '';
+  return `${reason} at ${lineAndColumn(source, position)}${cutShort}`;
 }
 
 function lineAndColumn(source: string, offset: number): string {
