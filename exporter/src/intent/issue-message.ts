@@ -58,9 +58,11 @@ function describeValueIssue(issue: Issue, value: unknown): string {
 
 function describeType(expected: string, value: unknown): string {
   if (value === undefined) return `required field is missing; expected ${expected}`;
+  if (value === null) return `expected ${expected}, got an empty value`;
   const got = typeName(value);
-  // YAML reads 1.20 as a number and yes as text; quoting is the usual fix.
-  const hint = expected === 'string' && got !== 'map' && got !== 'list' ? '; put it in quotes' : '';
+  // YAML reads 1.20 as a number and true as a boolean; quoting makes them text.
+  const hint =
+    expected === 'string' && (got === 'number' || got === 'boolean') ? '; put it in quotes' : '';
   return `expected ${expected}, got ${got}${hint}`;
 }
 

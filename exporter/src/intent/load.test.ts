@@ -122,6 +122,14 @@ describe('loadIntent', () => {
       message: 'a tag can move; write name:tag@sha256:<64 hex>',
     },
     {
+      case: 'an empty value',
+      text: withLine(10, '            image:'),
+      line: 10,
+      column: 13,
+      path: 'workloads[0].releases[0].containers.app.image',
+      message: 'expected string, got an empty value',
+    },
+    {
       case: 'an image that is no reference at all',
       text: withLine(10, `            image: Shop/Checkout@${digest('a')}`),
       line: 10,

@@ -87,8 +87,8 @@ export class YamlSource {
   }
 
   private keyNode(path: readonly unknown[]): Node | undefined {
-    const parent = this.document.getIn(path.slice(0, -1), true);
-    if (path.length === 1) return this.findKey(this.document.contents, path[0]);
+    const parent =
+      path.length === 1 ? this.document.contents : this.document.getIn(path.slice(0, -1), true);
     return this.findKey(parent, path.at(-1));
   }
 
