@@ -158,18 +158,6 @@ export function pod(options: PodOptions): KubeObject {
   const allReady = mainStatuses.every((status) => status.ready === true);
   const phase = options.phase ?? phaseOf(options.containers);
 
-  const spec: KubeObject = {
-    containers: options.containers.map(containerSpec),
-    dnsPolicy: 'ClusterFirst',
-    nodeName: options.nodeName ?? 'node-a',
-    restartPolicy: options.restartPolicy ?? 'Always',
-    schedulerName: 'default-scheduler',
-    serviceAccountName: 'default',
-    terminationGracePeriodSeconds: 30,
-  };
-  if (init.length > 0) spec.initContainers = init.map(containerSpec);
-  if (ephemeral.length > 0) spec.ephemeralContainers = ephemeral.map(containerSpec);
-
   const status: KubeObject = {
     conditions: podConditions(startTime, allReady && phase === 'Running'),
     containerStatuses: mainStatuses,
@@ -191,7 +179,24 @@ export function pod(options: PodOptions): KubeObject {
     labels,
     creationTimestamp: created,
   });
-  return { apiVersion: 'v1', kind: 'Pod', metadata, spec, status };
+  return { apiVersion: 'v1', kind: 'Pod', metadata, spec: podSpec(options), status };
+}
+
+function podSpec(options: PodOptions): KubeObject {
+  const spec: KubeObject = {
+    containers: options.containers.map(containerSpec),
+    dnsPolicy: 'ClusterFirst',
+    nodeName: options.nodeName ?? 'node-a',
+    restartPolicy: options.restartPolicy ?? 'Always',
+    schedulerName: 'default-scheduler',
+    serviceAccountName: 'default',
+    terminationGracePeriodSeconds: 30,
+  };
+  const init = options.initContainers ?? [];
+  const ephemeral = options.ephemeralContainers ?? [];
+  if (init.length > 0) spec.initContainers = init.map(containerSpec);
+  if (ephemeral.length > 0) spec.ephemeralContainers = ephemeral.map(containerSpec);
+  return spec;
 }
 
 function podConditions(time: string, ready: boolean): KubeObject[] {

@@ -88,33 +88,41 @@ export function deploymentStack(options: DeploymentStackOptions): KubeObject[] {
     }),
   ];
   options.revisions.forEach((revision, index) => {
-    const hash = templateHashOf(revision);
-    const rsName = `${options.name}-${hash}`;
-    objects.push(
-      replicaSet({
-        ...revision,
-        namespace,
-        deployment: options.name,
-        revision: index + 1,
-        replicas: revision.pods,
-      }),
-    );
-    for (let i = 0; i < revision.pods; i++) {
-      objects.push(
-        pod({
-          namespace,
-          name: `${rsName}-${safeSuffix(`${rsName}/${i}`, 5)}`,
-          labels: { app: options.name },
-          templateHash: hash,
-          owner: { kind: 'ReplicaSet', name: rsName },
-          containers: podContainers(revision),
-          initContainers: podInitContainers(revision),
-          nodeName: `node-${i % 3}`,
-        }),
-      );
-    }
+    objects.push(...replicaSetWithPods(options.name, namespace, revision, index + 1));
   });
   return objects;
+}
+
+/** One revision's ReplicaSet and its pods, spread over three nodes. */
+function replicaSetWithPods(
+  deploymentName: string,
+  namespace: string,
+  revision: DeploymentRevisionFixture,
+  number: number,
+): KubeObject[] {
+  const hash = templateHashOf(revision);
+  const rsName = `${deploymentName}-${hash}`;
+  const rs = replicaSet({
+    ...revision,
+    namespace,
+    deployment: deploymentName,
+    revision: number,
+    replicas: revision.pods,
+  });
+
+  const pods = Array.from({ length: revision.pods }, (_, i) =>
+    pod({
+      namespace,
+      name: `${rsName}-${safeSuffix(`${rsName}/${i}`, 5)}`,
+      labels: { app: deploymentName },
+      templateHash: hash,
+      owner: { kind: 'ReplicaSet', name: rsName },
+      containers: podContainers(revision),
+      initContainers: podInitContainers(revision),
+      nodeName: `node-${i % 3}`,
+    }),
+  );
+  return [rs, ...pods];
 }
 
 /** Options of statefulSetStack() and daemonSetStack(). */
