@@ -48,6 +48,7 @@ export class SnapshotSource {
   private fingerprint?: string;
   private timer?: NodeJS.Timeout;
   private stopped = false;
+  private started = false;
 
   constructor(options: SnapshotSourceOptions) {
     const pollIntervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
@@ -60,6 +61,8 @@ export class SnapshotSource {
 
   /** Reads the snapshot once, then polls; resolves after the first read, failed or not. */
   async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
     this.stopped = false;
     await this.sync();
     this.schedule();
@@ -68,6 +71,7 @@ export class SnapshotSource {
   /** Stops polling. A read in flight finishes but schedules nothing. */
   stop(): void {
     this.stopped = true;
+    this.started = false;
     clearTimeout(this.timer);
     this.timer = undefined;
   }
