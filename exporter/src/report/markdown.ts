@@ -4,7 +4,7 @@
  */
 import type { Evaluation, Finding } from '../verify/evaluation.js';
 import { formatAge } from './age.js';
-import { summaryLine } from './table.js';
+import { findingCells, summaryLine } from './table.js';
 
 /** Renders an evaluation as a Markdown document. */
 export function renderMarkdown(evaluation: Evaluation): string {
@@ -29,18 +29,7 @@ export function renderMarkdown(evaluation: Evaluation): string {
 }
 
 function findingRow(finding: Finding, now: number): string {
-  const since = finding.since === undefined ? '-' : formatAge(now - finding.since);
-  const cells = [
-    finding.region,
-    `${finding.namespace}/${finding.workload}`,
-    finding.check,
-    `${finding.class} (${finding.severity})`,
-    finding.reason,
-    String(finding.instances),
-    since,
-    finding.message,
-  ];
-  return `| ${cells.map(cell).join(' | ')} |`;
+  return `| ${findingCells(finding, now).map(cell).join(' | ')} |`;
 }
 
 /** Escapes what would break a table cell. */

@@ -14,7 +14,7 @@ export function renderTable(evaluation: Evaluation): string {
   if (evaluation.findings.length === 0) {
     lines.push('No findings: every verified instance runs its intended release.');
   } else {
-    const rows = evaluation.findings.map((f) => findingRow(f, evaluation.at));
+    const rows = evaluation.findings.map((f) => findingCells(f, evaluation.at));
     lines.push(...alignColumns([[...COLUMNS, 'MESSAGE'], ...rows]));
   }
 
@@ -24,7 +24,8 @@ export function renderTable(evaluation: Evaluation): string {
   return `${lines.join('\n')}\n`;
 }
 
-function findingRow(finding: Finding, now: number): string[] {
+/** The cells of one finding, in the order both the table and Markdown show them. */
+export function findingCells(finding: Finding, now: number): string[] {
   return [
     finding.region,
     `${finding.namespace}/${finding.workload}`,
