@@ -145,6 +145,17 @@ describe('F05: not started, crash-looping', () => {
     expect(result.workloads[0]!.digestMismatchRatio).toEqual({ app: 1 });
   });
 
+  it('counts a crash-looping unexpected digest in the ratio, as its instance label says', () => {
+    const rogue = container(`${R}@${DC.replace('c', 'f')}`, {
+      state: 'waiting',
+      stateReason: 'CrashLoopBackOff',
+      ready: false,
+    });
+    const result = run(workload(history()), [pod([container(`${R}@${DA}`)]), pod([rogue])]);
+    expect(counts(result)).toEqual({ '0:1.15.0': 1, 'unexpected:': 1 });
+    expect(result.workloads[0]!.digestMismatchRatio).toEqual({ app: 0.5 });
+  });
+
   it('reports a workload where nothing serves as drift after the grace period', () => {
     const pulling = container('', {
       state: 'waiting',

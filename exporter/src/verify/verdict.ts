@@ -62,14 +62,16 @@ function countInstances(instances: readonly Instance[]): InstanceCount[] {
 }
 
 /**
- * Share of serving instances, per container, not on an intended digest.
- * Instances whose digest cannot be read are in neither part: they are
- * unknown, not in sync and not mismatched.
+ * Share of instances, per container, not on an intended digest, counted
+ * exactly as `realitycheck_instances` labels them so that the ratio can be
+ * rebuilt from the counts: every instance but `pending` and `unknown` ones.
+ * Non-serving instances of known releases are `pending`; an unexpected
+ * digest counts whether it serves or not, since it should not run at all.
  */
 function mismatchRatios(instances: readonly Instance[]): Record<string, number> {
   const totals = new Map<string, { compared: number; mismatched: number }>();
   for (const instance of instances) {
-    if (!instance.serving || instance.kind === 'unknown' || instance.kind === 'pending') continue;
+    if (instance.kind === 'unknown' || instance.kind === 'pending') continue;
     const entry = totals.get(instance.container) ?? { compared: 0, mismatched: 0 };
     entry.compared += 1;
     if (instance.kind === 'unexpected' || instance.behind !== 0) entry.mismatched += 1;
