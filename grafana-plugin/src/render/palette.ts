@@ -78,12 +78,10 @@ export function markTile(mark: Mark): [number, Array<[number, number]>] {
         ]),
       ];
     case 'grid':
+      // A vertical and a horizontal line meeting at (0, 0), each pixel once.
       return [
         5,
-        range(5).flatMap((i): Array<[number, number]> => [
-          [0, i],
-          [i, 0],
-        ]),
+        [...range(5).map((i): [number, number] => [0, i]), [1, 0], [2, 0], [3, 0], [4, 0]],
       ];
     case 'dots':
       return [
