@@ -43,6 +43,8 @@ export interface RegionOverride {
   release?: string;
   /** Not verified in this region at all. */
   skip?: boolean;
+  /** This region's traffic split, instead of the workload's. */
+  traffic?: IntendedTraffic;
 }
 
 /** Intended traffic split between backends of a service. */
@@ -50,6 +52,12 @@ export interface IntendedTraffic {
   service: string;
   /** Relative weights by backend name, as written. */
   backends: Record<string, number>;
+  /** Percentage points a share may differ from the intended one; default 5. */
+  tolerance?: number;
+  /** Observed traffic settles for this long after a weight change (milliseconds); default 10m. */
+  settleMs?: number;
+  /** When the intended weights last changed, epoch milliseconds, when the intent says. */
+  changed?: number;
 }
 
 /** One workload and its release history. */

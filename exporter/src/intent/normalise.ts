@@ -10,7 +10,9 @@ import {
   DEFAULT_STALE_AFTER_RELEASES,
   type IntendedContainer,
   type IntendedRelease,
+  type IntendedTraffic,
   type IntendedWorkload,
+  type RegionOverride,
 } from './model.js';
 import type { IntentFile, WorkloadEntry } from './schema.js';
 
@@ -34,8 +36,8 @@ export function normaliseIntentFile(
       namespace: workload.namespace,
       ...(workload.kind !== undefined ? { kind: workload.kind } : {}),
       releases: workload.releases.map(normaliseRelease),
-      regions: workload.regions ?? {},
-      ...(workload.traffic !== undefined ? { traffic: workload.traffic } : {}),
+      regions: normaliseRegions(workload.regions ?? {}),
+      ...(workload.traffic !== undefined ? { traffic: normaliseTraffic(workload.traffic) } : {}),
       rolloutGraceMs: grace !== undefined ? parseDuration(grace) : DEFAULT_ROLLOUT_GRACE_MS,
       staleAfterReleases:
         workload.staleAfterReleases ?? defaults.staleAfterReleases ?? DEFAULT_STALE_AFTER_RELEASES,
@@ -45,6 +47,27 @@ export function normaliseIntentFile(
       ),
     };
   });
+}
+
+type RegionEntry = NonNullable<WorkloadEntry['regions']>[string];
+type TrafficEntry = NonNullable<WorkloadEntry['traffic']>;
+
+function normaliseRegions(regions: Record<string, RegionEntry>): Record<string, RegionOverride> {
+  return Object.fromEntries(
+    Object.entries(regions).map(([region, { traffic, ...override }]) => [
+      region,
+      { ...override, ...(traffic !== undefined ? { traffic: normaliseTraffic(traffic) } : {}) },
+    ]),
+  );
+}
+
+function normaliseTraffic(traffic: TrafficEntry): IntendedTraffic {
+  const { settle, changed, ...rest } = traffic;
+  return {
+    ...rest,
+    ...(settle !== undefined ? { settleMs: parseDuration(settle) } : {}),
+    ...(changed !== undefined ? { changed: Date.parse(changed) } : {}),
+  };
 }
 
 function normaliseRelease(release: ReleaseEntry): IntendedRelease {

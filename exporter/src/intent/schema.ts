@@ -82,6 +82,26 @@ const releaseSchema = z.strictObject({
     .meta({ description: 'Intended feature-flag values.' }),
 });
 
+const trafficSchema = z.strictObject({
+  service: z.string().min(1).meta({ description: 'The service whose traffic is split.' }),
+  backends: z
+    .record(z.string().min(1), z.number().min(0))
+    .meta({ description: 'Relative weight per backend (Service name or Istio subset).' }),
+  tolerance: z.number().min(0).max(100).optional().meta({
+    description: 'Percentage points a share may differ from the intended one. Default 5.',
+  }),
+  settle: durationSchema.optional().meta({
+    description:
+      'After the intended or declared weights change, observed traffic is converging until this has passed (pinned HTTP/2 and keep-alive connections move slowly). Default 10m.',
+  }),
+  changed: z.iso
+    .datetime({ offset: true, error: 'expected an RFC 3339 time such as 2026-11-30T12:00:00Z' })
+    .optional()
+    .meta({
+      description: 'When the intended weights last changed (RFC 3339); settling starts then.',
+    }),
+});
+
 const regionOverrideSchema = z.strictObject({
   release: z
     .string()
@@ -89,13 +109,9 @@ const regionOverrideSchema = z.strictObject({
     .optional()
     .meta({ description: 'The version intended in this region; one of the releases.' }),
   skip: z.boolean().optional().meta({ description: 'Do not verify this region.' }),
-});
-
-const trafficSchema = z.strictObject({
-  service: z.string().min(1).meta({ description: 'The service whose traffic is split.' }),
-  backends: z
-    .record(z.string().min(1), z.number().min(0))
-    .meta({ description: 'Relative weight per backend (Service name or Istio subset).' }),
+  traffic: trafficSchema
+    .optional()
+    .meta({ description: "This region's intended traffic split, instead of the workload's." }),
 });
 
 const overrides = {

@@ -121,6 +121,64 @@ export interface WorkloadView {
   /** StatefulSet `status.currentRevision` and `status.updateRevision`. */
   currentRevision?: string;
   updateRevision?: string;
+  /** An Argo Rollout's canary traffic split, when its strategy is canary. */
+  canary?: CanaryView;
+}
+
+/**
+ * The traffic split an Argo Rollout sets while a canary runs. Backends are
+ * named as the routes name them: the DestinationRule subsets when the Rollout
+ * routes by subset, else its stable and canary Services.
+ */
+export interface CanaryView {
+  stableBackend?: string;
+  canaryBackend?: string;
+  /** The canary's weight in percent, from `status.canary.weights` or the current setWeight step. */
+  weight?: number;
+  /** True when the Rollout writes the weights into a route itself (`trafficRouting`). */
+  managesRoute: boolean;
+}
+
+/** The routing APIs whose weights are read. */
+export type RouteApi = 'istio' | 'gateway-api';
+
+/** One destination of a route rule: an Istio destination or a Gateway API backendRef. */
+export interface RouteDestinationView {
+  /** The backend as the intent names it: the Istio subset (else host), the backendRef name. */
+  backend: string;
+  /** The Istio destination host, or the backendRef's name. */
+  host: string;
+  /** The weight as written; absent when the object leaves it out (each API has its default). */
+  weight?: number;
+}
+
+/** One rule of a route: its destinations, and whether it matches all requests. */
+export interface RouteRuleView {
+  /** True when the rule has no match conditions, so it takes whatever no earlier rule took. */
+  catchAll: boolean;
+  destinations: RouteDestinationView[];
+}
+
+/** Whether the route's controller took the route in, from its status conditions. */
+export type RouteAcceptance = 'True' | 'False' | 'Unknown';
+
+/** An Istio VirtualService or a Gateway API HTTPRoute, reduced to its HTTP weights. */
+export interface RouteView {
+  api: RouteApi;
+  kind: 'VirtualService' | 'HTTPRoute';
+  namespace: string;
+  name: string;
+  /**
+   * What the route is for: a VirtualService's `hosts`; an HTTPRoute's
+   * `hostnames` and the names of its Service parentRefs (GAMMA mesh routes).
+   */
+  hosts: string[];
+  rules: RouteRuleView[];
+  accepted: RouteAcceptance;
+  /** The reason of the condition that decided `accepted`, e.g. NotAllowedByListeners. */
+  acceptedReason?: string;
+  /** When the route's spec last changed: the newest spec write in managedFields, else creation. */
+  changedAt?: number;
 }
 
 /** Everything a source saw in one region at one time. */
@@ -129,6 +187,8 @@ export interface ClusterState {
   replicaSets: ReplicaSetView[];
   controllerRevisions: ControllerRevisionView[];
   workloads: WorkloadView[];
+  /** Routing objects (VirtualService, HTTPRoute); absent from sources that do not read them. */
+  routes?: RouteView[];
 }
 
 /** What a source knows about its region: its health and its last good state. */
@@ -150,5 +210,5 @@ export interface RegionObservation {
 
 /** An empty cluster state, for sources that saw nothing yet. */
 export function emptyClusterState(): ClusterState {
-  return { pods: [], replicaSets: [], controllerRevisions: [], workloads: [] };
+  return { pods: [], replicaSets: [], controllerRevisions: [], workloads: [], routes: [] };
 }

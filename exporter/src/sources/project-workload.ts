@@ -16,6 +16,7 @@ import {
 } from './fields.js';
 import type { UpdateStrategy, WorkloadKind, WorkloadView } from './observations.js';
 import { templateImages } from './pod-template.js';
+import { projectCanary } from './project-canary.js';
 import { DEFAULT_REPLICAS } from './project-replicaset.js';
 
 /** The API groups each workload kind is served from; `extensions` held them before apps/v1. */
@@ -81,6 +82,7 @@ type RolloutState = Pick<
   | 'paused'
   | 'currentRevision'
   | 'updateRevision'
+  | 'canary'
 > &
   Partial<Pick<WorkloadView, 'observedGeneration'>>;
 
@@ -126,6 +128,7 @@ const ROLLOUT_STATE: Record<WorkloadKind, (spec: Fields, status: Fields) => Roll
     // Argo writes observedGeneration as a string; versions before 0.10 wrote
     // a template hash there, which tells nothing about generations: read as 0.
     observedGeneration: integer(status.observedGeneration) ?? 0,
+    canary: projectCanary(spec, status),
   }),
 };
 

@@ -75,7 +75,13 @@ describe('parseSnapshot', () => {
 
   it('reads an empty List as an empty region, not an error', () => {
     const { state, skipped } = parseSnapshot(JSON.stringify(kubectlList([])), FILE);
-    expect(state).toEqual({ pods: [], replicaSets: [], controllerRevisions: [], workloads: [] });
+    expect(state).toEqual({
+      pods: [],
+      replicaSets: [],
+      controllerRevisions: [],
+      workloads: [],
+      routes: [],
+    });
     expect(skipped).toEqual({});
   });
 

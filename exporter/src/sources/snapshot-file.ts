@@ -9,6 +9,7 @@ import { emptyClusterState, type ClusterState } from './observations.js';
 import { projectControllerRevision } from './project-controllerrevision.js';
 import { projectPod } from './project-pod.js';
 import { projectReplicaSet } from './project-replicaset.js';
+import { projectRoute, routeKindOf } from './project-routes.js';
 import { apiGroupOf, projectWorkload, workloadKindOf } from './project-workload.js';
 
 /** The command whose output a snapshot is; named in errors so that users know how to fix them. */
@@ -205,11 +206,13 @@ function projectItems(items: SnapshotItem[]): SnapshotContents {
 
   for (const { kind, apiVersion, object } of items) {
     const workloadKind = workloadKindOf(kind, apiVersion);
+    const routeKind = routeKindOf(kind, apiVersion);
     const groups = Object.hasOwn(CORE_GROUPS, kind) ? CORE_GROUPS[kind] : undefined;
     const known =
       groups !== undefined && (apiVersion === undefined || groups.includes(apiGroupOf(apiVersion)));
 
     if (workloadKind !== undefined) state.workloads.push(projectWorkload(workloadKind, object));
+    else if (routeKind !== undefined) state.routes?.push(projectRoute(routeKind, object));
     else if (known && kind === 'Pod') state.pods.push(projectPod(object));
     else if (known && kind === 'ReplicaSet') state.replicaSets.push(projectReplicaSet(object));
     else if (known && kind === 'ControllerRevision') {
@@ -250,6 +253,10 @@ export function mergeSnapshots(snapshots: SnapshotContents[]): SnapshotContents 
       workloads: lastOfEach(
         states.flatMap((s) => s.workloads),
         (w) => `${w.kind}/${byName(w)}`,
+      ),
+      routes: lastOfEach(
+        states.flatMap((s) => s.routes ?? []),
+        (r) => `${r.kind}/${byName(r)}`,
       ),
     },
     skipped,

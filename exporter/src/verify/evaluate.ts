@@ -19,6 +19,8 @@ import { podsByWorkload, workloadKeyString } from './owners.js';
 import { blindFinding, regionVerdict } from './region-health.js';
 import { intendedReleaseIndex, intendedSince } from './releases.js';
 import { rolloutState } from './rollout.js';
+import type { ObservedRegionTraffic } from './traffic/observed.js';
+import { verifyWorkloadTraffic } from './traffic/workload.js';
 import { summarizeInstances } from './verdict.js';
 
 /** Everything one pass reads. */
@@ -27,6 +29,8 @@ export interface EvaluateInput {
   regions: readonly RegionObservation[];
   /** Epoch milliseconds; classes that depend on time are decided against it. */
   now: number;
+  /** Each backend's share of requests, by region, from the regions that have an observed layer. */
+  observedTraffic?: Readonly<Record<string, ObservedRegionTraffic>>;
 }
 
 /** Verifies every intended workload in every region. */
@@ -85,6 +89,7 @@ function verifyWorkload(
   const podsOfWorkload = view === undefined ? [] : (pods.get(workloadKeyString(view)) ?? []);
   const instances = placeInstances(intent, intendedIndex, podsOfWorkload);
 
+  const since = intendedSince(intent, release, input.intent.loadedAt);
   const discrepancies = checkDigests({
     intent,
     intendedIndex,
@@ -92,7 +97,7 @@ function verifyWorkload(
     rollout: view === undefined ? undefined : rolloutState(view, state),
     declared: view === undefined ? [] : compareDeclared(intent, intendedIndex, view),
     instances,
-    intendedSince: intendedSince(intent, release, input.intent.loadedAt),
+    intendedSince: since,
     now: input.now,
   });
   const findings = groupFindings(
@@ -109,8 +114,11 @@ function verifyWorkload(
     discrepancies,
   );
 
+  const traffic = verifyWorkloadTraffic(input, { region, intent, state, view, since });
+  if (traffic !== undefined) findings.push(...traffic.findings);
+
   const verdict = summarizeInstances({ region, intent, intendedIndex, view, instances, findings });
-  return { verdict, findings };
+  return { verdict: traffic ? { ...verdict, traffic: traffic.verdict } : verdict, findings };
 }
 
 /** The intended workload's declared object; by kind when the intent names one. */

@@ -95,6 +95,21 @@ export interface WorkloadVerdict {
   mismatchSince: Partial<Record<Check, number>>;
   /** Image IDs that parsed as nothing, counted so that they never break a scrape. */
   unparsedImageIds: number;
+  /** The traffic split of the workload's service, when the intent names one. */
+  traffic?: TrafficVerdict;
+}
+
+/**
+ * A service's traffic split per layer, as shares between 0 and 1 by backend.
+ * A layer that cannot be read in this region is absent, never zero.
+ */
+export interface TrafficVerdict {
+  service: string;
+  intended: Record<string, number>;
+  declared?: Record<string, number>;
+  observed?: Record<string, number>;
+  /** The largest gap between intended and declared or observed; absent when neither is known. */
+  deviation?: number;
 }
 
 /** Why a region can or cannot be verified. */

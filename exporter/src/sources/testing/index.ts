@@ -16,3 +16,4 @@ export * from './pods.js';
 export * from './workloads.js';
 export * from './stateful.js';
 export * from './stacks.js';
+export * from './routes.js';
