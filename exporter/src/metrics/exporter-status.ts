@@ -6,6 +6,7 @@ import type { Registry } from 'prom-client';
 
 import { FINDING_CLASSES, type Evaluation, type Summary } from '../verify/evaluation.js';
 import { registerGauge, toSeconds, type FamilyDefinition } from './family.js';
+import type { TrafficQueryStatus } from './traffic.js';
 
 /** The state of the intent file as the loader last saw it. */
 export interface IntentStatus {
@@ -38,6 +39,8 @@ export interface Publication {
   intent: IntentStatus;
   build: BuildStatus;
   limits: MetricLimits;
+  /** How each region's observed traffic layer is doing; absent when no region has one. */
+  trafficQueries?: TrafficQueryStatus[];
 }
 
 /** The exporter's build; always 1. */

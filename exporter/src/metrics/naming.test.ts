@@ -18,6 +18,10 @@ const KNOWN_LABELS = new Set([
   'releases_behind',
   'check',
   'class',
+  // Traffic: the routed service, a backend as the route names it, and the layer of the chain.
+  'service',
+  'backend',
+  'layer',
 ]);
 
 const endsWith = (f: FamilyDefinition, suffix: string) => f.name.endsWith(suffix);

@@ -15,6 +15,7 @@ import { FINDING_FAMILIES, fillFindings } from './findings.js';
 import { INSTANCE_FAMILIES, fillInstances } from './instances.js';
 import { MISMATCH_FAMILIES, fillMismatch } from './mismatch.js';
 import { SOURCE_FAMILIES, fillSources } from './sources.js';
+import { TRAFFIC_FAMILIES, fillTraffic } from './traffic.js';
 
 /** Every family realitycheck defines, in exposition order. */
 export const ALL_FAMILIES: readonly FamilyDefinition[] = [
@@ -23,6 +24,7 @@ export const ALL_FAMILIES: readonly FamilyDefinition[] = [
   ...INSTANCE_FAMILIES,
   ...MISMATCH_FAMILIES,
   ...FINDING_FAMILIES,
+  ...TRAFFIC_FAMILIES,
 ];
 
 /** The Content-Type of the text format that `renderMetrics` produces. */
@@ -37,6 +39,7 @@ export function buildRegistry(publication: Publication): Registry {
   fillInstances(registry, publication);
   fillMismatch(registry, publication.evaluation);
   fillFindings(registry, publication.evaluation);
+  fillTraffic(registry, publication.evaluation, publication.trafficQueries);
   return registry;
 }
 
