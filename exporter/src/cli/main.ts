@@ -34,6 +34,10 @@ sharedOptions(
     .description('run the exporter: /metrics, /healthz, /readyz and /api/v1/findings'),
 )
   .option('-l, --listen <host:port>', 'address to listen on; env REALITYCHECK_LISTEN')
+  .option(
+    '--shard <i/n>',
+    'watch only shard i of n of each cluster, split by namespace; env REALITYCHECK_SHARD',
+  )
   .addOption(new Option('--log-level <level>', 'env REALITYCHECK_LOG_LEVEL').choices(LOG_LEVELS))
   .addOption(
     new Option('--log-format <format>', 'env REALITYCHECK_LOG_FORMAT').choices([

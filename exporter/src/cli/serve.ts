@@ -2,9 +2,14 @@
  * `realitycheck serve`: parse, validate, run. Resolves options, starts the
  * exporter and stops it cleanly on SIGTERM or SIGINT.
  */
-import { describeOptions, resolveOptions, type OptionFlags } from '../config/options.js';
+import {
+  describeOptions,
+  resolveOptions,
+  type OptionFlags,
+  type RegionOptions,
+} from '../config/options.js';
 import { createLogger, type LogFormat, type LogLevel } from '../log/logger.js';
-import { startExporter } from '../runtime/exporter.js';
+import { startExporter, type RuntimeRegion } from '../runtime/exporter.js';
 import { buildInfo } from './build-info.js';
 import { describeFailure } from './failure.js';
 
@@ -33,12 +38,8 @@ export async function serveCommand(flags: ServeFlags): Promise<number> {
   try {
     exporter = await startExporter({
       intentPath: options.intentPath,
-      regions: options.regions.map((r) => ({
-        name: r.name,
-        path: r.source.path,
-        maxAgeMs: r.source.maxAgeMs,
-        pollIntervalMs: r.source.pollIntervalMs,
-      })),
+      regions: options.regions.map(runtimeRegion),
+      ...(options.shard !== undefined ? { shard: options.shard } : {}),
       host: options.listen.host,
       port: options.listen.port,
       evaluateIntervalMs: options.evaluateIntervalMs,
@@ -58,6 +59,18 @@ export async function serveCommand(flags: ServeFlags): Promise<number> {
   await exporter.stop();
   logger.info('stopped');
   return 0;
+}
+
+function runtimeRegion({ name, source }: RegionOptions): RuntimeRegion {
+  if (source.type === 'kubernetes') {
+    return { name, kubernetes: source };
+  }
+  return {
+    name,
+    path: source.path,
+    maxAgeMs: source.maxAgeMs,
+    pollIntervalMs: source.pollIntervalMs,
+  };
 }
 
 function waitForSignal(): Promise<void> {

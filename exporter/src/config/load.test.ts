@@ -84,12 +84,12 @@ describe('loadConfigFile', () => {
       message: 'expected string, got number; put it in quotes',
     },
     {
-      case: 'a kubernetes source, which is not supported yet',
-      text: withLine(10, '    kubernetes: { context: prod }'),
+      case: 'a kubernetes source both in-cluster and through a context',
+      text: withLine(10, '    kubernetes: { inCluster: true, context: prod }'),
       line: 10,
       column: 17,
       path: 'regions[0].kubernetes',
-      message: 'the kubernetes source is not supported yet; use snapshot: { path: ... }',
+      message: "inCluster uses the pod's service account; leave out context and kubeconfig",
     },
     {
       case: 'a region without a source',

@@ -5,7 +5,12 @@ import { describe, expect, it } from 'vitest';
 
 import { useTempDir } from '../intent/testing/temp-dir.js';
 import { ConfigError } from './load.js';
-import { describeOptions, OptionsError, resolveOptions } from './options.js';
+import {
+  describeOptions,
+  OptionsError,
+  resolveOptions,
+  type SnapshotSourceOptions,
+} from './options.js';
 
 const CONFIG = `
 listen: 127.0.0.1:9000
@@ -73,9 +78,9 @@ describe('resolveOptions', () => {
     expect(
       options.regions.map((r) => [
         r.name,
-        r.source.path,
+        (r.source as SnapshotSourceOptions).path,
         r.source.maxAgeMs,
-        r.source.pollIntervalMs,
+        (r.source as SnapshotSourceOptions).pollIntervalMs,
       ]),
     ).toEqual([
       ['eu-west', join(dir, 'snapshots/eu-west.json'), 300_000, 2_000],
@@ -129,7 +134,7 @@ describe('resolveOptions', () => {
       flags: { config: file, snapshot: ['us-east=dump.json', 'ap-south=ap.json'] },
       cwd: '/cwd',
     });
-    expect(options.regions.map((r) => [r.name, r.source.path])).toEqual([
+    expect(options.regions.map((r) => [r.name, (r.source as SnapshotSourceOptions).path])).toEqual([
       ['eu-west', expect.stringMatching(/snapshots\/eu-west\.json$/)],
       ['us-east', '/cwd/dump.json'],
       ['ap-south', '/cwd/ap.json'],

@@ -18,7 +18,9 @@ import { LOG_FORMATS, type ConfigFile } from './schema.js';
 import { OptionsError } from './options-error.js';
 import { applySnapshotFlags, regionsFromConfig, type RegionOptions } from './regions.js';
 
-export type { RegionOptions, SnapshotSourceOptions } from './regions.js';
+import { parseShard, type Shard } from '../sources/kubernetes/scope.js';
+
+export type { KubernetesSourceOptions, RegionOptions, SnapshotSourceOptions } from './regions.js';
 export { OptionsError } from './options-error.js';
 
 /** Everything the exporter needs to start, validated and with paths made absolute. */
@@ -36,6 +38,8 @@ export interface ExporterOptions {
   /** Snapshot data older than this makes a region unknown; 0 disables the check. */
   defaultMaxAgeMs: number;
   regions: RegionOptions[];
+  /** This exporter's shard of every live cluster, by namespace; absent: all namespaces. */
+  shard?: Shard;
 }
 
 /** Values of the command-line flags, as commander parses them (camelCase keys). */
@@ -46,6 +50,8 @@ export interface OptionFlags {
   /** `REGION=PATH`, repeatable: adds a region or replaces its source. */
   snapshot?: string | string[];
   maxAge?: string;
+  /** `i/n`: watch only the namespaces of shard i of n. */
+  shard?: string;
   logLevel?: string;
   logFormat?: string;
 }
@@ -109,6 +115,7 @@ export function resolveOptions(input: ResolveOptionsInput = {}): ExporterOptions
     },
     defaultMaxAgeMs,
     regions: requireRegions(regions),
+    ...optional('shard', resolveShard(flags, env)),
   };
 }
 
@@ -123,15 +130,44 @@ export function describeOptions(options: ExporterOptions): Record<string, unknow
     logFormat: options.logFormat,
     digestsPerWorkload: options.limits.digestsPerWorkload,
     maxAge: formatDuration(options.defaultMaxAgeMs),
-    regions: options.regions.map((region) => ({
-      name: region.name,
-      source: region.source.type,
-      path: region.source.path,
-      maxAge: formatDuration(region.source.maxAgeMs),
-      pollInterval: formatDuration(region.source.pollIntervalMs),
-    })),
+    ...(options.shard !== undefined
+      ? { shard: `${options.shard.index}/${options.shard.count}` }
+      : {}),
+    regions: options.regions.map(describeRegion),
   };
 }
+
+/** A region as logged: where its data comes from, never credentials. */
+function describeRegion(region: RegionOptions): Record<string, unknown> {
+  const { source } = region;
+  if (source.type === 'kubernetes') {
+    const { type, maxAgeMs, ...rest } = source;
+    return { name: region.name, source: type, ...rest, maxStaleness: formatDuration(maxAgeMs) };
+  }
+  return {
+    name: region.name,
+    source: source.type,
+    path: source.path,
+    maxAge: formatDuration(source.maxAgeMs),
+    pollInterval: formatDuration(source.pollIntervalMs),
+  };
+}
+
+/** `--shard i/n` (or REALITYCHECK_SHARD): this exporter's share of each cluster's namespaces. */
+function resolveShard(
+  flags: OptionFlags,
+  env: Record<string, string | undefined>,
+): Shard | undefined {
+  const setting = pick(flags.shard, '--shard', env, 'REALITYCHECK_SHARD');
+  if (setting === undefined) return undefined;
+  const shard = parseShard(setting.text);
+  if (shard === undefined) {
+    throw new OptionsError(setting.option, setting.text, SHARD_HINT);
+  }
+  return shard;
+}
+
+const SHARD_HINT = 'expected i/n with 0 <= i < n, e.g. 0/4 for the first of four exporters';
 
 type Setting = { text: string; option: string };
 
@@ -207,6 +243,10 @@ function duration(option: string, text: string): number {
 
 function fileDuration(text: string | undefined): number | undefined {
   return text !== undefined ? parseDuration(text) : undefined;
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
 function list(value: string | string[] | undefined): string[] {

@@ -19,10 +19,23 @@ export interface SnapshotSourceOptions {
   pollIntervalMs: number;
 }
 
+/** A region watched live through its Kubernetes API. */
+export interface KubernetesSourceOptions {
+  type: 'kubernetes';
+  /** A kubeconfig file, absolute; absent: `$KUBECONFIG`, then `~/.kube/config`. */
+  kubeconfig?: string;
+  context?: string;
+  inCluster: boolean;
+  namespaces: { include: string[]; exclude: string[] };
+  labelSelector?: string;
+  /** Data older than this makes the region unknown (`maxStaleness`); 0 disables the check. */
+  maxAgeMs: number;
+}
+
 /** One region and where its state comes from. */
 export interface RegionOptions {
   name: string;
-  source: SnapshotSourceOptions;
+  source: SnapshotSourceOptions | KubernetesSourceOptions;
 }
 
 /** How often a snapshot file is checked for change unless the config says otherwise. */
@@ -38,8 +51,12 @@ export function regionsFromConfig(
   defaultMaxAgeMs: number,
   maxAgeOverride: number | undefined,
 ): RegionOptions[] {
-  return regions.map((region) => {
-    // The schema lets only snapshot sources through for now.
+  return regions.map((region): RegionOptions => {
+    if (region.kubernetes !== undefined) {
+      const source = kubernetesSource(region.kubernetes, fileDir, defaultMaxAgeMs, maxAgeOverride);
+      return { name: region.name, source };
+    }
+    // The schema guarantees exactly one source.
     const snapshot = region.snapshot as NonNullable<typeof region.snapshot>;
     const ownMaxAge = snapshot.maxAge !== undefined ? parseDuration(snapshot.maxAge) : undefined;
     return {
@@ -55,6 +72,32 @@ export function regionsFromConfig(
       },
     };
   });
+}
+
+type KubernetesSection = NonNullable<NonNullable<ConfigFile['regions']>[number]['kubernetes']>;
+
+function kubernetesSource(
+  section: KubernetesSection,
+  fileDir: string,
+  defaultMaxAgeMs: number,
+  maxAgeOverride: number | undefined,
+): KubernetesSourceOptions {
+  const ownMaxAge =
+    section.maxStaleness !== undefined ? parseDuration(section.maxStaleness) : undefined;
+  return {
+    type: 'kubernetes',
+    ...(section.kubeconfig !== undefined
+      ? { kubeconfig: resolve(fileDir, section.kubeconfig) }
+      : {}),
+    ...(section.context !== undefined ? { context: section.context } : {}),
+    inCluster: section.inCluster ?? false,
+    namespaces: {
+      include: section.namespaces?.include ?? [],
+      exclude: section.namespaces?.exclude ?? [],
+    },
+    ...(section.labelSelector !== undefined ? { labelSelector: section.labelSelector } : {}),
+    maxAgeMs: maxAgeOverride ?? ownMaxAge ?? defaultMaxAgeMs,
+  };
 }
 
 /** Applies `--snapshot REGION=PATH` flags: each adds a region or replaces a region's source. */

@@ -24,11 +24,32 @@ const snapshotSourceSchema = z.strictObject({
   pollInterval: durationSchema.optional().meta({ description: 'How often to check the file.' }),
 });
 
-// TODO(sources): the live Kubernetes source is being built separately; until
-// it lands, a `kubernetes:` key is refused here with a message, not ignored.
-const kubernetesSourceSchema = z.unknown().refine((value) => value === undefined, {
-  error: 'the kubernetes source is not supported yet; use snapshot: { path: ... }',
-});
+const kubernetesSourceSchema = z
+  .strictObject({
+    context: z.string().min(1).optional().meta({ description: 'A context of the kubeconfig.' }),
+    kubeconfig: z
+      .string()
+      .min(1)
+      .optional()
+      .meta({ description: 'A kubeconfig file; default $KUBECONFIG, then ~/.kube/config.' }),
+    inCluster: z
+      .boolean()
+      .optional()
+      .meta({ description: "Use the service account of the exporter's own pod." }),
+    namespaces: z
+      .strictObject({
+        include: z.array(z.string().min(1)).optional(),
+        exclude: z.array(z.string().min(1)).optional(),
+      })
+      .optional(),
+    labelSelector: z.string().min(1).optional(),
+    maxStaleness: durationSchema
+      .optional()
+      .meta({ description: 'Data older than this makes the region unknown.' }),
+  })
+  .refine((k) => !(k.inCluster === true && (k.context ?? k.kubeconfig) !== undefined), {
+    error: "inCluster uses the pod's service account; leave out context and kubeconfig",
+  });
 
 const regionSchema = z
   .strictObject({

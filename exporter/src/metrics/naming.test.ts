@@ -18,10 +18,8 @@ const KNOWN_LABELS = new Set([
   'releases_behind',
   'check',
   'class',
-  // Traffic: the routed service, a backend as the route names it, and the layer of the chain.
-  'service',
-  'backend',
-  'layer',
+  // The Kubernetes kind a live source reads (Pod, ReplicaSet, ...): a bounded set.
+  'kind',
 ]);
 
 const endsWith = (f: FamilyDefinition, suffix: string) => f.name.endsWith(suffix);

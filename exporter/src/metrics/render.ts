@@ -13,18 +13,18 @@ import {
 import type { FamilyDefinition } from './family.js';
 import { FINDING_FAMILIES, fillFindings } from './findings.js';
 import { INSTANCE_FAMILIES, fillInstances } from './instances.js';
+import { KUBERNETES_FAMILIES, fillKubernetes } from './kubernetes.js';
 import { MISMATCH_FAMILIES, fillMismatch } from './mismatch.js';
 import { SOURCE_FAMILIES, fillSources } from './sources.js';
-import { TRAFFIC_FAMILIES, fillTraffic } from './traffic.js';
 
 /** Every family realitycheck defines, in exposition order. */
 export const ALL_FAMILIES: readonly FamilyDefinition[] = [
   ...EXPORTER_STATUS_FAMILIES,
   ...SOURCE_FAMILIES,
+  ...KUBERNETES_FAMILIES,
   ...INSTANCE_FAMILIES,
   ...MISMATCH_FAMILIES,
   ...FINDING_FAMILIES,
-  ...TRAFFIC_FAMILIES,
 ];
 
 /** The Content-Type of the text format that `renderMetrics` produces. */
@@ -36,10 +36,10 @@ export function buildRegistry(publication: Publication): Registry {
 
   fillExporterStatus(registry, publication);
   fillSources(registry, publication.evaluation);
+  fillKubernetes(registry, publication.sourceKinds, publication.shard);
   fillInstances(registry, publication);
   fillMismatch(registry, publication.evaluation);
   fillFindings(registry, publication.evaluation);
-  fillTraffic(registry, publication.evaluation, publication.trafficQueries);
   return registry;
 }
 

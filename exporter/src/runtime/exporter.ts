@@ -8,22 +8,19 @@ import { startingPublication, type BuildStatus } from '../metrics/exporter-statu
 import { createServer } from '../server/app.js';
 import type { RunningServer } from '../server/listen.js';
 import { readinessOf } from '../server/readiness.js';
-import { SnapshotSource, snapshotSourceName } from '../sources/snapshot-source.js';
+import type { Shard } from '../sources/kubernetes/scope.js';
 import { Publisher } from './publisher.js';
+import { createSource, sourceNameOf, type RuntimeRegion } from './sources.js';
 
-/** One region and its snapshot source. */
-export interface SnapshotRegion {
-  name: string;
-  path: string;
-  maxAgeMs: number;
-  pollIntervalMs?: number;
-}
+export type { KubernetesRegion, RuntimeRegion, SnapshotRegion } from './sources.js';
 
 /** Everything the exporter needs, resolved from config, environment and flags. */
 export interface ExporterRuntimeOptions {
   intentPath: string;
   intentPollIntervalMs?: number;
-  regions: SnapshotRegion[];
+  regions: RuntimeRegion[];
+  /** Live sources watch only the namespaces of this shard. */
+  shard?: Shard;
   host: string;
   port: number;
   evaluateIntervalMs: number;
@@ -55,21 +52,18 @@ export async function startExporter(options: ExporterRuntimeOptions): Promise<Ru
   });
   const loaded = await reloader.start();
 
-  const sources = options.regions.map(
-    (region) =>
-      new SnapshotSource({
-        region: region.name,
-        path: region.path,
-        maxAgeMs: region.maxAgeMs,
-        logger: logger.child({ region: region.name }),
-        onChange: () => publisher.requestPublish(),
-        ...(region.pollIntervalMs !== undefined ? { pollIntervalMs: region.pollIntervalMs } : {}),
-      }),
+  const shard = options.shard;
+  const sources = options.regions.map((region) =>
+    createSource(region, {
+      logger,
+      onChange: () => publisher.requestPublish(),
+      ...(shard !== undefined ? { shard } : {}),
+    }),
   );
   const limits = { digestsPerWorkload: options.digestsPerWorkload };
   const initial = startingPublication({
     at: now(),
-    regions: options.regions.map((r) => ({ name: r.name, source: snapshotSourceName(r.path) })),
+    regions: options.regions.map((r) => ({ name: r.name, source: sourceNameOf(r) })),
     intent: { loadOk: true, lastLoadAt: loaded.lastAttemptAt, lastSuccessAt: loaded.lastSuccessAt },
     build: options.build,
     limits,
@@ -81,6 +75,11 @@ export async function startExporter(options: ExporterRuntimeOptions): Promise<Ru
       build: options.build,
       limits,
       now,
+      sourceKinds: () =>
+        sources.flatMap((s, i) =>
+          s.kinds !== undefined ? [{ region: options.regions[i]!.name, kinds: s.kinds() }] : [],
+        ),
+      ...(shard !== undefined ? { shard } : {}),
     },
     initial,
   );
@@ -102,7 +101,7 @@ export async function startExporter(options: ExporterRuntimeOptions): Promise<Ru
     stop: async () => {
       clearInterval(ticker);
       reloader.stop();
-      for (const source of sources) source.stop();
+      await Promise.all(sources.map((source) => source.stop()));
       await server.close();
     },
   };

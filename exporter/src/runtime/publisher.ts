@@ -6,6 +6,7 @@
  */
 import type { IntentStatus as LoaderStatus } from '../intent/reloader.js';
 import type { BuildStatus, MetricLimits, Publication } from '../metrics/exporter-status.js';
+import type { ShardStatus, SourceKinds } from '../metrics/kubernetes.js';
 import type { RegionObservation } from '../sources/observations.js';
 import { evaluate } from '../verify/evaluate.js';
 
@@ -16,6 +17,9 @@ export interface PublisherInputs {
   build: BuildStatus;
   limits: MetricLimits;
   now: () => number;
+  /** Per-kind health of live sources, for their metrics. */
+  sourceKinds?: () => SourceKinds[];
+  shard?: ShardStatus;
 }
 
 /** Holds the publication in force and makes new ones. */
@@ -53,6 +57,8 @@ export class Publisher {
       },
       build: this.inputs.build,
       limits: this.inputs.limits,
+      ...(this.inputs.sourceKinds !== undefined ? { sourceKinds: this.inputs.sourceKinds() } : {}),
+      ...(this.inputs.shard !== undefined ? { shard: this.inputs.shard } : {}),
     };
     return this.current;
   }

@@ -206,6 +206,11 @@ export interface RegionObservation {
   error?: string;
   /** The last good state; kept when a later sync fails, never used while blind. */
   state?: ClusterState;
+  /**
+   * Kubernetes kinds the source may not read (403): partial visibility.
+   * Workloads whose verification depends on one of them are unknown.
+   */
+  unreadableKinds?: string[];
 }
 
 /** An empty cluster state, for sources that saw nothing yet. */

@@ -16,6 +16,7 @@ import { FINDING_CLASSES } from './evaluation.js';
 import { groupFindings } from './findings.js';
 import { placeInstances } from './instances.js';
 import { podsByWorkload, workloadKeyString } from './owners.js';
+import { splitByVisibility } from './partial-visibility.js';
 import { blindFinding, regionVerdict } from './region-health.js';
 import { intendedReleaseIndex, intendedSince } from './releases.js';
 import { rolloutState } from './rollout.js';
@@ -50,7 +51,9 @@ export function evaluate(input: EvaluateInput): Evaluation {
         findings.push(blindFinding(verdict, w.namespace, w.name, input.now));
       continue;
     }
-    const region = verifyRegion(input, verdict.region, observation.state, intended);
+    const seen = splitByVisibility(verdict.region, intended, observation.unreadableKinds);
+    findings.push(...seen.findings);
+    const region = verifyRegion(input, verdict.region, observation.state, seen.visible);
     workloads.push(...region.workloads);
     findings.push(...region.findings);
   }

@@ -113,6 +113,17 @@ export function fixturePublication(evaluation: Evaluation = fixtureEvaluation())
   };
 }
 
+/** The pods of a live Kubernetes source, as its metrics show them. */
+const LIVE_POD_KIND = {
+  kind: 'Pod',
+  readable: true,
+  absent: false,
+  objects: 5,
+  watchRestarts: 2,
+  errors: 0,
+  relists: 0,
+};
+
 /**
  * The fixture with a digest of no release and a limit of one digest per
  * workload, so that every family, folding included, has series.
@@ -128,5 +139,11 @@ export function foldingPublication(): Publication {
     count: 2,
   });
   checkout.unparsedImageIds = 1;
-  return { ...fixturePublication(evaluation), limits: { digestsPerWorkload: 1 } };
+  return {
+    ...fixturePublication(evaluation),
+    limits: { digestsPerWorkload: 1 },
+    // A live source and a shard, so that every family of the contract is registered.
+    sourceKinds: [{ region: 'eu-west', kinds: [LIVE_POD_KIND] }],
+    shard: { index: 0, count: 2 },
+  };
 }

@@ -1,0 +1,99 @@
+/**
+ * The Kubernetes resources the live source lists and watches, each with the
+ * projection that turns its objects into the views the checks read.
+ *
+ * Jobs and ConfigMaps are not watched: no check reads them yet (a Job's pods
+ * are recognised from their own owner reference), and the ClusterRole grants
+ * exactly what is watched here.
+ */
+import type {
+  ClusterState,
+  ControllerRevisionView,
+  PodView,
+  ReplicaSetView,
+  WorkloadView,
+} from '../observations.js';
+import { projectControllerRevision } from '../project-controllerrevision.js';
+import { projectPod } from '../project-pod.js';
+import { projectReplicaSet } from '../project-replicaset.js';
+import { projectWorkload } from '../project-workload.js';
+
+/** The Kubernetes kinds the source reads, as they appear in metrics and logs. */
+export type WatchedKind =
+  | 'Pod'
+  | 'ReplicaSet'
+  | 'ControllerRevision'
+  | 'Deployment'
+  | 'StatefulSet'
+  | 'DaemonSet'
+  | 'Rollout';
+
+/** Any view a projection returns. */
+export type View = PodView | ReplicaSetView | ControllerRevisionView | WorkloadView;
+
+/** One watched resource: where it is served and how its objects are projected. */
+export interface ResourceDefinition {
+  kind: WatchedKind;
+  /** '' for the core group. */
+  group: string;
+  version: string;
+  plural: string;
+  /** A CRD that may be missing from a cluster: a 404 means "none here", not an error. */
+  optional: boolean;
+  project(object: unknown): View;
+  /** Where the views go in a ClusterState. */
+  bucket: keyof ClusterState;
+}
+
+/** Every resource the source watches, in the order they are listed at start. */
+export const RESOURCES: readonly ResourceDefinition[] = (
+  [
+    { kind: 'Pod', group: '', version: 'v1', plural: 'pods', bucket: 'pods', project: projectPod },
+    {
+      kind: 'ReplicaSet',
+      group: 'apps',
+      version: 'v1',
+      plural: 'replicasets',
+      bucket: 'replicaSets',
+      project: projectReplicaSet,
+    },
+    {
+      kind: 'ControllerRevision',
+      group: 'apps',
+      version: 'v1',
+      plural: 'controllerrevisions',
+      bucket: 'controllerRevisions',
+      project: projectControllerRevision,
+    },
+    workload('Deployment', 'apps', 'v1', 'deployments'),
+    workload('StatefulSet', 'apps', 'v1', 'statefulsets'),
+    workload('DaemonSet', 'apps', 'v1', 'daemonsets'),
+    { ...workload('Rollout', 'argoproj.io', 'v1alpha1', 'rollouts'), optional: true },
+  ] as (Omit<ResourceDefinition, 'optional'> & { optional?: boolean })[]
+).map((resource) => ({ optional: false, ...resource }));
+
+function workload(
+  kind: WorkloadView['kind'],
+  group: string,
+  version: string,
+  plural: string,
+): Omit<ResourceDefinition, 'optional'> {
+  return {
+    kind,
+    group,
+    version,
+    plural,
+    bucket: 'workloads',
+    project: (object) => projectWorkload(kind, object),
+  };
+}
+
+/** The URL path of a resource, cluster-wide or in one namespace. */
+export function resourcePath(resource: ResourceDefinition, namespace?: string): string {
+  const base =
+    resource.group === ''
+      ? `/api/${resource.version}`
+      : `/apis/${resource.group}/${resource.version}`;
+  const scope = namespace === undefined ? '' : `/namespaces/${encodeURIComponent(namespace)}`;
+  return `${base}${scope}/${resource.plural}`;
+}
