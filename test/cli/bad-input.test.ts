@@ -251,7 +251,7 @@ describe('bad input to realitycheck check', () => {
     expect(result.code).toBe(3);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(
-      `${dir()}/intent.yaml:7:5 workloads[0].releses: unknown field "releses"; allowed fields: name, namespace, kind, rolloutGrace, staleAfterReleases, releases, regions, traffic\n`,
+      `${dir()}/intent.yaml:7:5 workloads[0].releses: unknown field "releses"; did you mean "releases"?; allowed fields: `,
     );
   });
 
@@ -269,10 +269,10 @@ describe('bad input to realitycheck check', () => {
     );
   });
 
-  // Problem: a typo of a required field is reported twice, first as
+  // Fixed fault: a typo of a required field is reported twice, first as
   // "workloads[0].releases: required field is missing" at the workload, then
   // as the unknown field. One problem naming the likely fix is what a user needs.
-  it.fails('reports a misspelt field once, suggesting the field it resembles', async () => {
+  it('reports a misspelt field once, suggesting the field it resembles', async () => {
     const result = await check({
       case: 'releses',
       files: { 'intent.yaml': intentYaml().replace('    releases:', '    releses:') },
@@ -283,9 +283,9 @@ describe('bad input to realitycheck check', () => {
     expect(result.stderr).toContain('did you mean "releases"');
   });
 
-  // Problem: the message of the YAML library says "Implicit keys need to be on
+  // Fixed fault: the message of the YAML library says "Implicit keys need to be on
   // a single line" for `namespace shop`; it names neither the missing colon nor the fix.
-  it.fails('names the missing colon of a key written without one', async () => {
+  it('names the missing colon of a key written without one', async () => {
     const result = await check({
       case: 'no colon',
       files: {
@@ -300,9 +300,9 @@ describe('bad input to realitycheck check', () => {
     expect(result.stderr).toMatch(/missing ":"|colon/);
   });
 
-  // Problem: `rolloutGrace: 15` says "expected string, got number; put it in
+  // Fixed fault: `rolloutGrace: 15` says "expected string, got number; put it in
   // quotes", but "15" in quotes is refused too: a duration needs a unit.
-  it.fails('says that a duration without a unit needs one', async () => {
+  it('says that a duration without a unit needs one', async () => {
     const result = await check({
       case: 'grace',
       files: { 'intent.yaml': withDefaults('defaults:\n  rolloutGrace: 15\n') },
@@ -314,10 +314,10 @@ describe('bad input to realitycheck check', () => {
     expect(result.stderr).toContain('expected a duration such as 90s, 15m');
   });
 
-  // Problem: an intent file given as the snapshot is read as one Kubernetes
+  // Fixed fault: an intent file given as the snapshot is read as one Kubernetes
   // object and refused for "has no metadata.name; every item must be a whole
   // object as kubectl prints it", which points away from the real mistake.
-  it.fails('says that an intent file given as a snapshot is not kubectl output', async () => {
+  it('says that an intent file given as a snapshot is not kubectl output', async () => {
     const result = await check({
       case: 'swap',
       args: snapshotArgs('intent.yaml'),
@@ -330,8 +330,8 @@ describe('bad input to realitycheck check', () => {
     expect(result.stderr).toContain('realitycheck/v1');
   });
 
-  // Problem: "items" of the wrong type reads `"items" is a object`.
-  it.fails('says "an object" for items that are an object', async () => {
+  // Fixed fault: "items" of the wrong type reads `"items" is a object`.
+  it('says "an object" for items that are an object', async () => {
     const result = await check({
       case: 'items',
       files: { 'eu.json': '{"apiVersion": "v1", "kind": "List", "items": {}}\n' },
@@ -343,10 +343,10 @@ describe('bad input to realitycheck check', () => {
     );
   });
 
-  // Problem: `kubectl get nodes -o json` (a List with items, none of the kinds
+  // Fixed fault: `kubectl get nodes -o json` (a List with items, none of the kinds
   // realitycheck reads) is accepted and every workload is reported as not
   // found, a watch item (exit 1), when the dump is simply the wrong one.
-  it.fails('refuses a List that holds none of the kinds of the kubectl command', async () => {
+  it('refuses a List that holds none of the kinds of the kubectl command', async () => {
     const nodes = {
       apiVersion: 'v1',
       kind: 'List',
@@ -425,9 +425,8 @@ describe('bad input to realitycheck serve', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     const lines = result.stderr.trimEnd().split('\n');
-    expect(lines.at(-3)).toBe('realitycheck serve: invalid intent: 2 problems');
-    expect(lines.at(-1)).toBe(
-      `  ${dir()}/intent.yaml:7:5 workloads[0].releses: unknown field "releses"; allowed fields: name, namespace, kind, rolloutGrace, staleAfterReleases, releases, regions, traffic`,
+    expect(lines.at(-1)).toMatch(
+      `realitycheck serve: invalid intent: ${dir()}/intent.yaml:7:5 workloads[0].releses: unknown field "releses"; did you mean "releases"?; allowed fields: `,
     );
     const fatal = JSON.parse(lines.find((l) => l.includes('"cannot start"')) ?? '{}') as {
       level?: number;

@@ -294,21 +294,18 @@ describe('realitycheck check', () => {
       expect(result.stderr).toMatch(/^error: unknown option '--intnet'\n/);
     });
 
-    // Problem: commander's exitOverride is set on the program after its
+    // Fixed fault: commander's exitOverride is set on the program after its
     // subcommands were made, so they do not inherit it and a usage error in
     // `check` exits 1: the status that means "watch items only", which a CD
     // gate may let pass. DESIGN.md: 3 is "could not run".
-    it.fails(
-      'exits 3 (could not run) for an unknown flag of check, not 1 (watch items only)',
-      async () => {
-        const result = await runCli(['check', '--intnet', 'intent.yaml']);
+    it('exits 3 (could not run) for an unknown flag of check, not 1 (watch items only)', async () => {
+      const result = await runCli(['check', '--intnet', 'intent.yaml']);
 
-        expect(result.code).toBe(3);
-      },
-    );
+      expect(result.code).toBe(3);
+    });
 
     // Same cause as above: an invalid --format choice exits 1.
-    it.fails('exits 3 for a --format that does not exist, naming the allowed ones', async () => {
+    it('exits 3 for a --format that does not exist, naming the allowed ones', async () => {
       const result = await runCli(['check', '--format', 'xml']);
 
       expect(result.stderr).toContain('Allowed choices are table, json, markdown');

@@ -12,6 +12,8 @@ export interface IssueProblem {
   message: string;
   /** Point at the key of the field (unknown fields, bad keys) or at its value. */
   at: 'key' | 'value';
+  /** Set for the two problems a misspelt field name causes, so they can be merged. */
+  kind?: 'unknown-field' | 'missing-field';
 }
 
 type Issue = z.core.$ZodIssue;
@@ -29,12 +31,16 @@ export function describeIssue(issue: Issue, root: unknown, schema: z.ZodType): I
         path: [...path, key],
         message: `unknown field ${quote(key)}${hint}`,
         at: 'key' as const,
+        kind: 'unknown-field' as const,
       }));
     }
     case 'invalid_key':
       return [{ path, message: describeInvalidKey(issue, path), at: 'key' }];
-    default:
-      return [{ path, message: describeValueIssue(issue, value), at: 'value' }];
+    default: {
+      const missing = value === undefined && issue.code === 'invalid_type';
+      const message = describeValueIssue(issue, value);
+      return [{ path, message, at: 'value', ...(missing ? { kind: 'missing-field' } : {}) }];
+    }
   }
 }
 

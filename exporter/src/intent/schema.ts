@@ -19,8 +19,11 @@ const SHA256_HINT = 'expected sha256: followed by 64 hex digits';
 
 /** A duration string such as 15m; shared with the exporter config. */
 export const durationSchema = z
-  .string()
-  .regex(DURATION_PATTERN, { error: DURATION_HINT })
+  // YAML reads `15` as a number; say that it needs a unit, not that it needs quotes.
+  .preprocess(
+    (value) => (typeof value === 'number' ? String(value) : value),
+    z.string().regex(DURATION_PATTERN, { error: DURATION_HINT }),
+  )
   .meta({ description: 'A duration: 90s, 15m, 1h30m, 500ms (units ms, s, m, h, d).' });
 
 /** A region name as used in labels and in the exporter config. */

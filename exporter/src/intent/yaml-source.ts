@@ -7,6 +7,7 @@ import type { z } from 'zod';
 
 import { formatPath, type Problem } from './errors.js';
 import { describeIssue } from './issue-message.js';
+import { mergeMisspeltFields } from './misspelt-fields.js';
 
 /** Aliases expand on toJS; a bound stops a small file from expanding into a huge one. */
 const MAX_ALIAS_COUNT = 100;
@@ -30,7 +31,7 @@ export class YamlSource {
     if (document.errors.length > 0) {
       const problems = document.errors.map((error) => {
         const { line, col } = lines.linePos(error.pos[0]);
-        return { file, line, column: col, path: '', message: syntaxMessage(error.message) };
+        return { file, line, column: col, path: '', message: syntaxMessage(error) };
       });
       return { ok: false, problems };
     }
@@ -61,10 +62,9 @@ export class YamlSource {
     const result = schema.safeParse(data);
     if (result.success) return { ok: true, value: result.data };
 
-    const problems = result.error.issues.flatMap((issue) =>
-      describeIssue(issue, data, schema).map((found) =>
-        this.problemAt(found.path, found.message, found.at),
-      ),
+    const described = result.error.issues.flatMap((issue) => describeIssue(issue, data, schema));
+    const problems = mergeMisspeltFields(described).map((found) =>
+      this.problemAt(found.path, found.message, found.at),
     );
     return { ok: false, problems: sortProblems(problems) };
   }
@@ -111,8 +111,17 @@ export function sortProblems(problems: Problem[]): Problem[] {
   );
 }
 
-function syntaxMessage(message: string): string {
+/** Parser error codes whose usual cause is a key written without its colon. */
+const MISSING_COLON_CODES: ReadonlySet<string> = new Set([
+  'MULTILINE_IMPLICIT_KEY',
+  'MISSING_CHAR',
+]);
+
+function syntaxMessage(error: { code: string; message: string }): string {
   // The parser appends its own position; ours is in front already.
-  const first = message.split('\n')[0] ?? message;
-  return `YAML syntax: ${first.replace(/ at line \d+, column \d+:?$/, '')}`;
+  const first = error.message.split('\n')[0] ?? error.message;
+  const text = `YAML syntax: ${first.replace(/ at line \d+, column \d+:?$/, '')}`;
+  return MISSING_COLON_CODES.has(error.code)
+    ? `${text}; missing ":" after a key? write \`key: value\``
+    : text;
 }

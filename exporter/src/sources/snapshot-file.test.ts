@@ -129,7 +129,7 @@ describe('parseSnapshot', () => {
     [
       'items that are not an array',
       '{"kind": "List", "items": {}}',
-      /"items" is a object, not an array/,
+      /"items" is an object, not an array/,
     ],
     ['a List without items', '{"kind": "List"}', /"items" is missing, not an array/],
     [

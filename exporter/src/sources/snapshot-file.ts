@@ -63,7 +63,39 @@ export function parseSnapshot(source: string, file: string): SnapshotContents {
       ? [parseJson(source, file)]
       : parseYaml(source, file);
   const items = documents.flatMap((document) => itemsOf(document, file));
+  refuseWrongDump(items, file);
   return projectItems(items);
+}
+
+/** Kind names of the cluster state the checks read, whatever their API group. */
+const STATE_KIND_NAMES: ReadonlySet<string> = new Set([
+  'Pod',
+  'ReplicaSet',
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'ControllerRevision',
+  'Job',
+  'Rollout',
+  'ConfigMap',
+  'Secret',
+  'VirtualService',
+  'HTTPRoute',
+]);
+
+/**
+ * A dump with objects but not one of the kinds the checks read (`kubectl
+ * get nodes`, say) is the wrong dump, not an empty region: saying so beats
+ * reporting every workload as not found.
+ */
+function refuseWrongDump(items: SnapshotItem[], file: string): void {
+  if (items.length === 0 || items.some((item) => STATE_KIND_NAMES.has(item.kind))) return;
+  const kinds = [...new Set(items.map((item) => item.kind))].sort();
+  throw new SnapshotError(
+    file,
+    `holds only ${kinds.join(', ')}, none of the kinds realitycheck reads; ` +
+      `expected the output of ${KUBECTL_SNAPSHOT_COMMAND}`,
+  );
 }
 
 function parseJson(source: string, file: string): unknown {
@@ -126,6 +158,13 @@ function itemsOf(document: unknown, file: string): SnapshotItem[] {
   const kind = text(top.kind);
   const apiVersion = text(top.apiVersion);
 
+  if (apiVersion?.startsWith('realitycheck/') === true) {
+    throw new SnapshotError(
+      file,
+      `this is a realitycheck ${kind ?? 'file'} (apiVersion ${apiVersion}), not cluster state; ` +
+        `pass an intent with --intent; expected the output of ${KUBECTL_SNAPSHOT_COMMAND}`,
+    );
+  }
   if (top !== document || (kind === undefined && !('items' in top))) {
     throw new SnapshotError(
       file,
@@ -190,7 +229,8 @@ function checkedItem(
 function describeType(value: unknown): string {
   if (value === undefined) return 'missing';
   if (value === null) return 'null';
-  return Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 /** API groups of the kinds other than workloads that the checks read. */
