@@ -7,6 +7,7 @@ import type { Registry } from 'prom-client';
 import { FINDING_CLASSES, type Evaluation, type Summary } from '../verify/evaluation.js';
 import { registerGauge, toSeconds, type FamilyDefinition } from './family.js';
 import type { ShardStatus, SourceKinds } from './kubernetes.js';
+import type { TrafficQueryStatus } from './traffic.js';
 
 /** The state of the intent file as the loader last saw it. */
 export interface IntentStatus {
@@ -39,6 +40,8 @@ export interface Publication {
   intent: IntentStatus;
   build: BuildStatus;
   limits: MetricLimits;
+  /** How each region's observed traffic layer is doing; absent when no region has one. */
+  trafficQueries?: TrafficQueryStatus[];
   /** Per-kind health of live Kubernetes sources; absent when every region is a snapshot. */
   sourceKinds?: SourceKinds[];
   /** The shard of `--shard i/n`, when given. */

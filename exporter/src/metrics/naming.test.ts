@@ -18,6 +18,10 @@ const KNOWN_LABELS = new Set([
   'releases_behind',
   'check',
   'class',
+  // Traffic: the routed service, a backend as the route names it, and the layer of the chain.
+  'service',
+  'backend',
+  'layer',
   // The Kubernetes kind a live source reads (Pod, ReplicaSet, ...): a bounded set.
   'kind',
 ]);

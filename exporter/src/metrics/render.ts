@@ -16,6 +16,7 @@ import { INSTANCE_FAMILIES, fillInstances } from './instances.js';
 import { KUBERNETES_FAMILIES, fillKubernetes } from './kubernetes.js';
 import { MISMATCH_FAMILIES, fillMismatch } from './mismatch.js';
 import { SOURCE_FAMILIES, fillSources } from './sources.js';
+import { TRAFFIC_FAMILIES, fillTraffic } from './traffic.js';
 
 /** Every family realitycheck defines, in exposition order. */
 export const ALL_FAMILIES: readonly FamilyDefinition[] = [
@@ -25,6 +26,7 @@ export const ALL_FAMILIES: readonly FamilyDefinition[] = [
   ...INSTANCE_FAMILIES,
   ...MISMATCH_FAMILIES,
   ...FINDING_FAMILIES,
+  ...TRAFFIC_FAMILIES,
 ];
 
 /** The Content-Type of the text format that `renderMetrics` produces. */
@@ -40,6 +42,7 @@ export function buildRegistry(publication: Publication): Registry {
   fillInstances(registry, publication);
   fillMismatch(registry, publication.evaluation);
   fillFindings(registry, publication.evaluation);
+  fillTraffic(registry, publication.evaluation, publication.trafficQueries);
   return registry;
 }
 
