@@ -34,7 +34,10 @@ export function fillFindings(registry: Registry, evaluation: Evaluation): void {
   const findings = registerGauge(FINDINGS, registry);
 
   for (const verdict of verifiedWorkloads(evaluation)) {
-    for (const check of ZERO_FILLED_CHECKS) {
+    // The traffic check runs only for workloads whose intent names a service to split.
+    const checks =
+      verdict.traffic !== undefined ? [...ZERO_FILLED_CHECKS, 'traffic'] : ZERO_FILLED_CHECKS;
+    for (const check of checks) {
       for (const findingClass of FINDING_CLASSES) {
         findings.set({ ...workloadLabels(verdict), check, class: findingClass }, 0);
       }
