@@ -60,6 +60,17 @@ export interface IntendedTraffic {
   changed?: number;
 }
 
+/** How the reported layer asks a workload's instances what they run. */
+export interface ProbeSpec {
+  port: number;
+  /** HTTP path; `/version` style JSON or a Prometheus `/metrics`. */
+  path: string;
+  format: 'json' | 'prometheus';
+  timeoutMs: number;
+  /** The container the report speaks for; default the release's first container. */
+  container?: string;
+}
+
 /** One workload and its release history. */
 export interface IntendedWorkload {
   name: string;
@@ -69,6 +80,8 @@ export interface IntendedWorkload {
   releases: IntendedRelease[];
   regions: Record<string, RegionOverride>;
   traffic?: IntendedTraffic;
+  /** Probe each ready instance for its self-report (the reported layer); off when absent. */
+  probe?: ProbeSpec;
   /** A mismatch younger than this is converging (milliseconds). */
   rolloutGraceMs: number;
   /** Instances this many releases behind, or more, are stale. */

@@ -14,6 +14,7 @@ import {
   type IntendedWorkload,
   type RegionOverride,
 } from './model.js';
+import { normaliseProbe } from './probe.js';
 import type { IntentFile, WorkloadEntry } from './schema.js';
 
 type ReleaseEntry = WorkloadEntry['releases'][number];
@@ -38,6 +39,7 @@ export function normaliseIntentFile(
       releases: workload.releases.map(normaliseRelease),
       regions: normaliseRegions(workload.regions ?? {}),
       ...(workload.traffic !== undefined ? { traffic: normaliseTraffic(workload.traffic) } : {}),
+      ...(workload.probe !== undefined ? { probe: normaliseProbe(workload.probe) } : {}),
       rolloutGraceMs: grace !== undefined ? parseDuration(grace) : DEFAULT_ROLLOUT_GRACE_MS,
       staleAfterReleases:
         workload.staleAfterReleases ?? defaults.staleAfterReleases ?? DEFAULT_STALE_AFTER_RELEASES,

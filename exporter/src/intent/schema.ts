@@ -117,6 +117,25 @@ const regionOverrideSchema = z.strictObject({
     .meta({ description: "This region's intended traffic split, instead of the workload's." }),
 });
 
+const probeSchema = z.strictObject({
+  port: z.int().min(1).max(65535).meta({ description: 'The port of the self-report.' }),
+  path: z
+    .string()
+    .regex(/^\//, { error: 'expected an absolute HTTP path such as /version' })
+    .optional()
+    .meta({ description: 'HTTP path; default /version for json, /metrics for prometheus.' }),
+  format: z.enum(['json', 'prometheus']).optional().meta({
+    description:
+      'json: {version, revision, configHash, flags}; prometheus: *_build_info and flag gauges. Default json.',
+  }),
+  timeout: durationSchema.optional().meta({ description: 'Per request. Default 2s.' }),
+  container: z
+    .string()
+    .min(1)
+    .optional()
+    .meta({ description: "The container the report speaks for; default the release's first." }),
+});
+
 const overrides = {
   rolloutGrace: durationSchema
     .optional()
@@ -152,6 +171,9 @@ const workloadSchema = z
     traffic: trafficSchema
       .optional()
       .meta({ description: 'The intended traffic split between backends of a service.' }),
+    probe: probeSchema
+      .optional()
+      .meta({ description: 'Ask each ready instance what it runs (the reported layer).' }),
   })
   .superRefine((workload, ctx) => {
     for (const issue of workloadCrossFieldIssues(workload)) ctx.addIssue(issue);

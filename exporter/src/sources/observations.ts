@@ -6,6 +6,12 @@
  * the engine sees the same observations whatever the source, and memory per
  * watched pod stays small. Times are epoch milliseconds.
  */
+import type {
+  ConfigMapView,
+  ContainerConfigView,
+  InstanceReportView,
+  SecretView,
+} from './config-views.js';
 
 /** Kinds of workload that own serving pods. */
 export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Rollout';
@@ -43,6 +49,8 @@ export interface ContainerView {
   /** `waiting.reason` or `terminated.reason`, e.g. ImagePullBackOff, CrashLoopBackOff. */
   stateReason?: string;
   restartCount: number;
+  /** Where the container gets its env and config files; never the values (config-views.ts). */
+  config?: ContainerConfigView;
 }
 
 /** One pod, reduced to what the checks need. */
@@ -59,6 +67,10 @@ export interface PodView {
   startTime?: number;
   deletionTimestamp?: number;
   containers: ContainerView[];
+  /** `status.podIP`, where the reported layer probes the instance. */
+  podIP?: string;
+  /** The pod's `checksum/config` annotation: a chart's config revision, read, never recomputed. */
+  configChecksum?: string;
 }
 
 /** A ReplicaSet: the link from a Deployment's pods to the Deployment. */
@@ -121,6 +133,10 @@ export interface WorkloadView {
   /** StatefulSet `status.currentRevision` and `status.updateRevision`. */
   currentRevision?: string;
   updateRevision?: string;
+  /** The template's config references by container name (config-views.ts). */
+  templateConfig?: Record<string, ContainerConfigView>;
+  /** The template's `checksum/config` annotation. */
+  configChecksum?: string;
   /** An Argo Rollout's canary traffic split, when its strategy is canary. */
   canary?: CanaryView;
 }
@@ -189,6 +205,12 @@ export interface ClusterState {
   workloads: WorkloadView[];
   /** Routing objects (VirtualService, HTTPRoute); absent from sources that do not read them. */
   routes?: RouteView[];
+  /** ConfigMaps as content hashes and change times; absent from sources that do not read them. */
+  configMaps?: ConfigMapView[];
+  /** Secrets as change times (and keyed hashes when a key is configured). */
+  secrets?: SecretView[];
+  /** What instances reported when probed (the reported layer). */
+  reports?: InstanceReportView[];
 }
 
 /** What a source knows about its region: its health and its last good state. */

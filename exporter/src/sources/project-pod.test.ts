@@ -251,7 +251,7 @@ describe('projectPod', () => {
     expect(projectPod(model)).toEqual(projectPod(json));
   });
 
-  it('holds no env value in the view', () => {
+  it('holds no env value in the view, only names, references and digests', () => {
     const canary = 'canary-5e1f0c1d-not-for-views';
     const view = projectPod(
       pod({
@@ -262,13 +262,18 @@ describe('projectPod', () => {
             image: R,
             env: [
               { name: 'PAYMENT_API_KEY', value: canary },
-              { name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: canary, key: canary } } },
+              { name: 'MODE', value: canary },
+              { name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'db', key: canary } } },
             ],
           },
         ],
       }),
     );
     expect(JSON.stringify(view)).not.toContain(canary);
-    expect(JSON.stringify(view)).not.toContain('PAYMENT_API_KEY');
+    expect(view.containers[0]?.config?.env.map((e) => [e.name, e.source])).toEqual([
+      ['PAYMENT_API_KEY', 'literal'],
+      ['MODE', 'literal'],
+      ['DB_PASSWORD', 'secretKeyRef'],
+    ]);
   });
 });

@@ -1,11 +1,13 @@
 /**
  * Pod -> PodView: which containers a pod runs, from which image, in which state.
  *
- * Only the fields the checks need are copied. Env, volumes, args and
- * annotations never enter the view, so no secret or config value can leak
- * from it into metrics, logs or the JSON API.
+ * Only the fields the checks need are copied. Args and annotations never
+ * enter the view; env and volumes enter only as references, digests and
+ * booleans (project-config.ts), so no secret or config value can leak from
+ * it into metrics, logs or the JSON API.
  */
 import {
+  annotation,
   controllerOf,
   count,
   epochMs,
@@ -19,6 +21,7 @@ import {
 } from './fields.js';
 import type { ContainerRole, ContainerState, ContainerView, PodView } from './observations.js';
 import { isNativeSidecar } from './pod-template.js';
+import { CONFIG_CHECKSUM_ANNOTATION, projectContainerConfig } from './project-config.js';
 
 /** Label a Deployment's ReplicaSet puts on its pods (and its own selector). */
 export const POD_TEMPLATE_HASH_LABEL = 'pod-template-hash';
@@ -45,22 +48,25 @@ export function projectPod(object: unknown): PodView {
     startTime: epochMs(status.startTime),
     deletionTimestamp: epochMs(metadata.deletionTimestamp),
     containers: projectContainers(spec, status),
+    podIP: text(status.podIP),
+    configChecksum: annotation(metadata, CONFIG_CHECKSUM_ANNOTATION),
   });
 }
 
 function projectContainers(spec: Fields, status: Fields): ContainerView[] {
   const main = objects(spec.containers).map((container) =>
-    projectContainer(container, 'main', status.containerStatuses),
+    projectContainer(container, 'main', status.containerStatuses, spec),
   );
   const init = objects(spec.initContainers).map((container) =>
     projectContainer(
       container,
       isNativeSidecar(container) ? 'sidecar' : 'init',
       status.initContainerStatuses,
+      spec,
     ),
   );
   const ephemeral = objects(spec.ephemeralContainers).map((container) =>
-    projectContainer(container, 'ephemeral', status.ephemeralContainerStatuses),
+    projectContainer(container, 'ephemeral', status.ephemeralContainerStatuses, spec),
   );
   return [...main, ...init, ...ephemeral];
 }
@@ -69,6 +75,7 @@ function projectContainer(
   container: Fields,
   role: ContainerRole,
   statuses: unknown,
+  podSpec: Fields,
 ): ContainerView {
   const name = text(container.name) ?? '';
   // Statuses are reported in their own order, not the spec's: join them by name.
@@ -84,6 +91,7 @@ function projectContainer(
     state: state.state,
     stateReason: state.reason,
     restartCount: count(status?.restartCount),
+    config: projectContainerConfig(container, podSpec),
   });
 }
 

@@ -3,6 +3,7 @@
  * the workload declares and how far its rollout has come.
  */
 import {
+  annotation,
   conditionsOf,
   count,
   epochMs,
@@ -16,6 +17,7 @@ import {
 } from './fields.js';
 import type { UpdateStrategy, WorkloadKind, WorkloadView } from './observations.js';
 import { templateImages } from './pod-template.js';
+import { CONFIG_CHECKSUM_ANNOTATION, projectTemplateConfig } from './project-config.js';
 import { projectCanary } from './project-canary.js';
 import { DEFAULT_REPLICAS } from './project-replicaset.js';
 
@@ -66,6 +68,8 @@ export function projectWorkload(kind: WorkloadKind, object: unknown): WorkloadVi
     observedGeneration: count(status.observedGeneration),
     images: templateImages(spec.template),
     conditions: conditionsOf(status),
+    templateConfig: projectTemplateConfig(fields(fields(spec.template).spec)),
+    configChecksum: annotation(fields(fields(spec.template).metadata), CONFIG_CHECKSUM_ANNOTATION),
   };
   return withoutUndefined({ ...common, ...ROLLOUT_STATE[kind](spec, status) });
 }

@@ -6,6 +6,11 @@ import { parseAllDocuments } from 'yaml';
 
 import { fields, text, type Fields } from './fields.js';
 import { emptyClusterState, type ClusterState } from './observations.js';
+import {
+  projectConfigMap,
+  projectSecret,
+  type SecretProjectionOptions,
+} from './project-configmap.js';
 import { projectControllerRevision } from './project-controllerrevision.js';
 import { projectPod } from './project-pod.js';
 import { projectReplicaSet } from './project-replicaset.js';
@@ -49,7 +54,11 @@ interface SnapshotItem {
  * its first character and parsed natively, because a large cluster's dump is
  * hundreds of megabytes and a YAML parser is many times slower on it.
  */
-export function parseSnapshot(source: string, file: string): SnapshotContents {
+export function parseSnapshot(
+  source: string,
+  file: string,
+  options: SecretProjectionOptions = {},
+): SnapshotContents {
   const trimmed = source.trimStart();
   if (trimmed === '') {
     throw new SnapshotError(
@@ -64,7 +73,7 @@ export function parseSnapshot(source: string, file: string): SnapshotContents {
       : parseYaml(source, file);
   const items = documents.flatMap((document) => itemsOf(document, file));
   refuseWrongDump(items, file);
-  return projectItems(items);
+  return projectItems(items, options);
 }
 
 /** Kind names of the cluster state the checks read, whatever their API group. */
@@ -238,10 +247,12 @@ const CORE_GROUPS: Record<string, readonly string[]> = {
   Pod: [''],
   ReplicaSet: ['apps', 'extensions'],
   ControllerRevision: ['apps'],
+  ConfigMap: [''],
+  Secret: [''],
 };
 
-function projectItems(items: SnapshotItem[]): SnapshotContents {
-  const state = emptyClusterState();
+function projectItems(items: SnapshotItem[], options: SecretProjectionOptions): SnapshotContents {
+  const state: ClusterState = { ...emptyClusterState(), configMaps: [], secrets: [] };
   const skipped: Record<string, number> = {};
 
   for (const { kind, apiVersion, object } of items) {
@@ -257,7 +268,9 @@ function projectItems(items: SnapshotItem[]): SnapshotContents {
     else if (known && kind === 'ReplicaSet') state.replicaSets.push(projectReplicaSet(object));
     else if (known && kind === 'ControllerRevision') {
       state.controllerRevisions.push(projectControllerRevision(object));
-    } else skipped[kind] = (skipped[kind] ?? 0) + 1;
+    } else if (known && kind === 'ConfigMap') state.configMaps?.push(projectConfigMap(object));
+    else if (known && kind === 'Secret') state.secrets?.push(projectSecret(object, options));
+    else skipped[kind] = (skipped[kind] ?? 0) + 1;
   }
   return { state, skipped };
 }
@@ -297,6 +310,14 @@ export function mergeSnapshots(snapshots: SnapshotContents[]): SnapshotContents 
       routes: lastOfEach(
         states.flatMap((s) => s.routes ?? []),
         (r) => `${r.kind}/${byName(r)}`,
+      ),
+      configMaps: lastOfEach(
+        states.flatMap((s) => s.configMaps ?? []),
+        byName,
+      ),
+      secrets: lastOfEach(
+        states.flatMap((s) => s.secrets ?? []),
+        byName,
       ),
     },
     skipped,

@@ -11,6 +11,7 @@ import {
   SnapshotError,
   type SnapshotContents,
 } from './snapshot-file.js';
+import type { SecretProjectionOptions } from './project-configmap.js';
 
 /**
  * Attempts before a read counts as failed. Writers replace snapshots by
@@ -94,7 +95,10 @@ export async function snapshotFingerprint(path: string): Promise<string> {
 }
 
 /** Reads and merges every file of a snapshot path once; throws a SnapshotError. */
-export async function readSnapshotPath(path: string): Promise<SnapshotRead> {
+export async function readSnapshotPath(
+  path: string,
+  options: SecretProjectionOptions = {},
+): Promise<SnapshotRead> {
   const files = await snapshotFiles(path);
   if (files.length === 0) {
     throw new SnapshotError(
@@ -111,7 +115,7 @@ export async function readSnapshotPath(path: string): Promise<SnapshotRead> {
     } catch (error) {
       throw explainFsError(file.path, error);
     }
-    contents.push(parseSnapshot(source, file.path));
+    contents.push(parseSnapshot(source, file.path, options));
   }
 
   const lastSync = Math.max(...files.map((file) => file.mtimeMs));
@@ -123,10 +127,13 @@ export async function readSnapshotPath(path: string): Promise<SnapshotRead> {
 }
 
 /** Like readSnapshotPath, but looks again a few times before giving up (see READ_ATTEMPTS). */
-export async function readSnapshotWithRetries(path: string): Promise<SnapshotRead> {
+export async function readSnapshotWithRetries(
+  path: string,
+  options: SecretProjectionOptions = {},
+): Promise<SnapshotRead> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await readSnapshotPath(path);
+      return await readSnapshotPath(path, options);
     } catch (error) {
       if (attempt >= READ_ATTEMPTS) throw error;
       await sleep(READ_RETRY_DELAY_MS);

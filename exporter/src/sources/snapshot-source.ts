@@ -5,6 +5,7 @@
  */
 import type { Logger } from '../log/logger.js';
 import type { ClusterState, RegionObservation } from './observations.js';
+import type { SecretProjectionOptions } from './project-configmap.js';
 import { SnapshotError } from './snapshot-file.js';
 import {
   readSnapshotWithRetries,
@@ -30,6 +31,8 @@ export interface SnapshotSourceOptions {
   logger: Logger;
   /** Called after every read that changed what observe() returns. */
   onChange?: (observation: RegionObservation) => void;
+  /** The installation's HMAC key for Secret hashes; without it Secrets keep change times only. */
+  secretKey?: Uint8Array;
 }
 
 /** The source name shown to people for a snapshot path. */
@@ -106,7 +109,7 @@ export class SnapshotSource {
     if (fingerprint === this.fingerprint) return;
 
     try {
-      const read = await readSnapshotWithRetries(this.options.path);
+      const read = await readSnapshotWithRetries(this.options.path, this.secretOptions());
       this.fingerprint = read.fingerprint;
       this.accept(read);
     } catch (error) {
@@ -155,6 +158,11 @@ export class SnapshotSource {
     }
   }
 
+  private secretOptions(): SecretProjectionOptions {
+    const { secretKey } = this.options;
+    return secretKey !== undefined ? { secretKey } : {};
+  }
+
   /** `region` for log lines, unless the logger given is a child that already carries it. */
   private regionField(): { region?: string } {
     const bound = this.options.logger.bindings() as { region?: unknown };
@@ -169,12 +177,13 @@ export class SnapshotSource {
  */
 export async function readSnapshot(
   path: string,
-  options: { region?: string; maxAgeMs?: number } = {},
+  options: { region?: string; maxAgeMs?: number; secretKey?: Uint8Array } = {},
 ): Promise<RegionObservation> {
   const region = options.region ?? path;
   const base = { region, source: snapshotSourceName(path), maxAgeMs: options.maxAgeMs ?? 0 };
   try {
-    const read = await readSnapshotWithRetries(path);
+    const secrets = options.secretKey !== undefined ? { secretKey: options.secretKey } : {};
+    const read = await readSnapshotWithRetries(path, secrets);
     return { ...base, up: true, lastSync: read.lastSync, state: read.state };
   } catch (error) {
     return {

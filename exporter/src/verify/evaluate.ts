@@ -11,6 +11,7 @@ import type {
 } from '../sources/observations.js';
 import { compareDeclared } from './declared.js';
 import { checkDigests } from './digest-check.js';
+import { checkConfig } from './config/check.js';
 import type { Evaluation, Finding, RegionVerdict, Summary, WorkloadVerdict } from './evaluation.js';
 import { FINDING_CLASSES } from './evaluation.js';
 import { groupFindings } from './findings.js';
@@ -120,7 +121,23 @@ function verifyWorkload(
   const traffic = verifyWorkloadTraffic(input, { region, intent, state, view, since });
   if (traffic !== undefined) findings.push(...traffic.findings);
 
-  const verdict = summarizeInstances({ region, intent, intendedIndex, view, instances, findings });
+  const configSince = intendedSince(intent, release, input.intent.loadedAt);
+  const config = checkConfig({
+    region,
+    intent,
+    release,
+    view,
+    state,
+    instances,
+    now: input.now,
+    intendedSince: configSince,
+  });
+  findings.push(...config.findings);
+
+  const verdict = {
+    ...summarizeInstances({ region, intent, intendedIndex, view, instances, findings }),
+    config: config.verdict,
+  };
   return { verdict: traffic ? { ...verdict, traffic: traffic.verdict } : verdict, findings };
 }
 

@@ -2,6 +2,7 @@
  * The result of one verification pass: what the metrics, the JSON view and
  * the CLI all show. Produced by `evaluate()`, a pure function.
  */
+import type { ConfigVerdict } from './config/verdict.js';
 
 /** Which link of the verification chain a finding is about. */
 export type Check =
@@ -95,6 +96,8 @@ export interface WorkloadVerdict {
   mismatchSince: Partial<Record<Check, number>>;
   /** Image IDs that parsed as nothing, counted so that they never break a scrape. */
   unparsedImageIds: number;
+  /** Config, env, flag and inline-secret state; absent only from verdicts built elsewhere. */
+  config?: ConfigVerdict;
   /** The traffic split of the workload's service, when the intent names one. */
   traffic?: TrafficVerdict;
 }

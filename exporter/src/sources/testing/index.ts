@@ -17,3 +17,4 @@ export * from './workloads.js';
 export * from './stateful.js';
 export * from './stacks.js';
 export * from './routes.js';
+export * from './config.js';
