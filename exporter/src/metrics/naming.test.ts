@@ -24,6 +24,9 @@ const KNOWN_LABELS = new Set([
   'layer',
   // The Kubernetes kind a live source reads (Pod, ReplicaSet, ...): a bounded set.
   'kind',
+  // Config checks: names of environment variables and feature flags, never their values.
+  'variable',
+  'flag',
 ]);
 
 const endsWith = (f: FamilyDefinition, suffix: string) => f.name.endsWith(suffix);

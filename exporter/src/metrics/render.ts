@@ -5,6 +5,7 @@
  */
 import { Registry } from 'prom-client';
 
+import { CONFIG_FAMILIES, fillConfig } from './config.js';
 import {
   EXPORTER_STATUS_FAMILIES,
   fillExporterStatus,
@@ -27,6 +28,7 @@ export const ALL_FAMILIES: readonly FamilyDefinition[] = [
   ...MISMATCH_FAMILIES,
   ...FINDING_FAMILIES,
   ...TRAFFIC_FAMILIES,
+  ...CONFIG_FAMILIES,
 ];
 
 /** The Content-Type of the text format that `renderMetrics` produces. */
@@ -43,6 +45,7 @@ export function buildRegistry(publication: Publication): Registry {
   fillMismatch(registry, publication.evaluation);
   fillFindings(registry, publication.evaluation);
   fillTraffic(registry, publication.evaluation, publication.trafficQueries);
+  fillConfig(registry, publication.evaluation);
   return registry;
 }
 
