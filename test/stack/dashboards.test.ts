@@ -67,7 +67,9 @@ function withVariablesFilledIn(expr: string): string {
 }
 
 const skewMaps = (): [string, Panel][] =>
-  all.flatMap((d) => d.panels.filter((p) => p.type === SKEW_MAP).map((p) => [d.uid, p]));
+  all.flatMap((d) =>
+    d.panels.filter((p) => p.type === SKEW_MAP).map((p): [string, Panel] => [d.uid, p]),
+  );
 
 describe('dashboards', () => {
   it('are the overview, the workload drill-down and the capacity review', () => {
