@@ -15,7 +15,7 @@ export interface FakeResource {
   plural: string;
 }
 
-/** The resources the fake knows; Rollouts only when a test installs the CRD. */
+/** The resources the fake knows; CRD groups only when a test installs them (Faults.absentGroups). */
 export const FAKE_RESOURCES: readonly FakeResource[] = [
   { apiVersion: 'v1', kind: 'Pod', plural: 'pods' },
   { apiVersion: 'v1', kind: 'ConfigMap', plural: 'configmaps' },
@@ -26,6 +26,8 @@ export const FAKE_RESOURCES: readonly FakeResource[] = [
   { apiVersion: 'apps/v1', kind: 'ControllerRevision', plural: 'controllerrevisions' },
   { apiVersion: 'batch/v1', kind: 'Job', plural: 'jobs' },
   { apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', plural: 'rollouts' },
+  { apiVersion: 'networking.istio.io/v1beta1', kind: 'VirtualService', plural: 'virtualservices' },
+  { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', plural: 'httproutes' },
 ];
 
 /** A change, as a watch streams it. */

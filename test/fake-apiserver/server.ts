@@ -38,7 +38,7 @@ export class FakeApiServer {
   readonly cluster = new FakeCluster();
   readonly faults: Faults = {
     forbidden: new Set(),
-    absentGroups: new Set(['argoproj.io']),
+    absentGroups: new Set(['argoproj.io', 'networking.istio.io', 'gateway.networking.k8s.io']),
     delayMs: 0,
     goneAs: 'event',
     bookmarkIntervalMs: 0,

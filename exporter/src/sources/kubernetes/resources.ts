@@ -2,24 +2,32 @@
  * The Kubernetes resources the live source lists and watches, each with the
  * projection that turns its objects into the views the checks read.
  *
- * Jobs and ConfigMaps are not watched: no check reads them yet (a Job's pods
- * are recognised from their own owner reference), and the ClusterRole grants
- * exactly what is watched here.
+ * Jobs are not watched (a Job's pods are recognised from their own owner
+ * reference), nor Secrets (the ClusterRole grants no Secret access, so a
+ * Secret-backed config is not checked from a live source); the ClusterRole
+ * grants exactly what is listed here.
  */
+import type { ConfigMapView } from '../config-views.js';
 import type {
   ClusterState,
+  RouteView,
   ControllerRevisionView,
   PodView,
   ReplicaSetView,
   WorkloadView,
 } from '../observations.js';
+import { projectConfigMap } from '../project-configmap.js';
 import { projectControllerRevision } from '../project-controllerrevision.js';
 import { projectPod } from '../project-pod.js';
 import { projectReplicaSet } from '../project-replicaset.js';
+import { projectRoute } from '../project-routes.js';
 import { projectWorkload } from '../project-workload.js';
 
 /** The Kubernetes kinds the source reads, as they appear in metrics and logs. */
 export type WatchedKind =
+  | 'ConfigMap'
+  | 'VirtualService'
+  | 'HTTPRoute'
   | 'Pod'
   | 'ReplicaSet'
   | 'ControllerRevision'
@@ -29,7 +37,8 @@ export type WatchedKind =
   | 'Rollout';
 
 /** Any view a projection returns. */
-export type View = PodView | ReplicaSetView | ControllerRevisionView | WorkloadView;
+export type View =
+  PodView | ReplicaSetView | ControllerRevisionView | WorkloadView | ConfigMapView | RouteView;
 
 /** One watched resource: where it is served and how its objects are projected. */
 export interface ResourceDefinition {
@@ -69,6 +78,34 @@ export const RESOURCES: readonly ResourceDefinition[] = (
     workload('StatefulSet', 'apps', 'v1', 'statefulsets'),
     workload('DaemonSet', 'apps', 'v1', 'daemonsets'),
     { ...workload('Rollout', 'argoproj.io', 'v1alpha1', 'rollouts'), optional: true },
+    // ConfigMaps are projected to a content hash and change time; values never stay in memory.
+    {
+      kind: 'ConfigMap',
+      group: '',
+      version: 'v1',
+      plural: 'configmaps',
+      bucket: 'configMaps',
+      project: projectConfigMap,
+    },
+    // Routing CRDs: present only where Istio or the Gateway API is installed.
+    {
+      kind: 'VirtualService',
+      group: 'networking.istio.io',
+      version: 'v1beta1',
+      plural: 'virtualservices',
+      bucket: 'routes',
+      optional: true,
+      project: (object) => projectRoute('VirtualService', object),
+    },
+    {
+      kind: 'HTTPRoute',
+      group: 'gateway.networking.k8s.io',
+      version: 'v1',
+      plural: 'httproutes',
+      bucket: 'routes',
+      optional: true,
+      project: (object) => projectRoute('HTTPRoute', object),
+    },
   ] as (Omit<ResourceDefinition, 'optional'> & { optional?: boolean })[]
 ).map((resource) => ({ optional: false, ...resource }));
 

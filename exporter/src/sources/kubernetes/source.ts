@@ -91,8 +91,12 @@ export class KubernetesSource {
     const statuses = this.reflectors.map((reflector) => reflector.status());
     const health = regionHealthOf(statuses, this.now());
     if (health.synced && (this.dirty || this.state === undefined)) {
+      const blind = statuses.flatMap((status, i) =>
+        status.state === 'forbidden' ? [this.reflectors[i]!.resource.bucket] : [],
+      );
       this.state = stateOf(
         this.reflectors.map((r) => ({ bucket: r.resource.bucket, views: r.views })),
+        new Set(blind),
       );
       this.dirty = false;
     }

@@ -63,11 +63,20 @@ export interface StoreOfViews {
 }
 
 /** The merged ClusterState of every reflector's views. */
-export function stateOf(stores: readonly StoreOfViews[]): ClusterState {
-  const state = emptyClusterState();
+export function stateOf(
+  stores: readonly StoreOfViews[],
+  unreadable: ReadonlySet<keyof ClusterState> = new Set(),
+): ClusterState {
+  // The same buckets as a snapshot of pods, workloads, ConfigMaps and routes.
+  const state: ClusterState = { ...emptyClusterState(), configMaps: [], routes: [] };
   for (const { bucket, views } of stores) {
-    const target = state[bucket] as View[];
+    const target = (state[bucket] ??= []) as View[];
     for (const view of views.values()) target.push(view);
+  }
+  // An optional part that could not be read is absent, not empty: an empty
+  // list of ConfigMaps would read as "every referenced ConfigMap is missing".
+  for (const bucket of unreadable) {
+    if (bucket === 'configMaps' || bucket === 'routes') delete state[bucket];
   }
   return state;
 }
