@@ -41,12 +41,16 @@ export function runCli(
  * Starts `realitycheck serve` with the given arguments on a free loopback
  * port and resolves once /readyz answers 200.
  */
-export async function startExporter(args: string[], port: number): Promise<ExporterProcess> {
+export async function startExporter(
+  args: string[],
+  port: number,
+  env: Record<string, string> = {},
+): Promise<ExporterProcess> {
   requireBuild();
   const child = spawn(
     process.execPath,
     [CLI, 'serve', '--listen', `127.0.0.1:${port}`, '--log-format', 'json', ...args],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } },
   );
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk));

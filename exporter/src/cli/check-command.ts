@@ -10,6 +10,7 @@ import {
 } from '../config/options.js';
 import { EXIT_COULD_NOT_RUN } from '../report/exit-code.js';
 import { runCheck, type CheckFormat } from './check.js';
+import { readSecretKey } from '../config/secrets.js';
 import { describeFailure } from './failure.js';
 
 /** Flags of `check`. */
@@ -38,7 +39,9 @@ export async function checkCommand(flags: CheckFlags): Promise<number> {
   try {
     const { format, ...optionFlags } = flags;
     const options = resolveOptions({ flags: optionFlags, env: process.env });
+    const secretKey = readSecretKey(options.secretKey ?? { source: 'none' }, process.env);
     const { output, exitCode } = await runCheck({
+      ...(secretKey !== undefined ? { secretKey } : {}),
       intentPath: options.intentPath,
       regions: options.regions.map(snapshotRegion),
       format,

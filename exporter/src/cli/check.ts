@@ -21,6 +21,8 @@ export interface CheckInput {
   regions: ReadonlyArray<{ name: string; path: string; maxAgeMs: number }>;
   format: CheckFormat;
   now: number;
+  /** The installation's HMAC key for Secret hashes. */
+  secretKey?: Uint8Array;
 }
 
 /** Raised when the check cannot run at all; the CLI exits 3 with its message. */
@@ -37,7 +39,13 @@ export async function runCheck(input: CheckInput): Promise<{ output: string; exi
   }
   const intent = await loadIntent(input.intentPath, { now: () => input.now });
   const regions = await Promise.all(
-    input.regions.map((r) => readSnapshot(r.path, { region: r.name, maxAgeMs: r.maxAgeMs })),
+    input.regions.map((r) =>
+      readSnapshot(r.path, {
+        region: r.name,
+        maxAgeMs: r.maxAgeMs,
+        ...(input.secretKey !== undefined ? { secretKey: input.secretKey } : {}),
+      }),
+    ),
   );
   // A pipeline that names a snapshot it cannot read has a broken step, not a
   // blind region: stop with the reason instead of reporting unknowns.

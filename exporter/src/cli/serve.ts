@@ -10,6 +10,7 @@ import {
 } from '../config/options.js';
 import { createLogger, type LogFormat, type LogLevel } from '../log/logger.js';
 import { startExporter, type RuntimeRegion } from '../runtime/exporter.js';
+import { readSecretKey } from '../config/secrets.js';
 import { buildInfo } from './build-info.js';
 import { describeFailure } from './failure.js';
 
@@ -36,7 +37,12 @@ export async function serveCommand(flags: ServeFlags): Promise<number> {
 
   let exporter;
   try {
+    const secretKey = readSecretKey(options.secretKey ?? { source: 'none' }, process.env);
+    if (secretKey === undefined) {
+      logger.info('no HMAC key configured: Secrets are tracked by change time only');
+    }
     exporter = await startExporter({
+      ...(secretKey !== undefined ? { secretKey } : {}),
       intentPath: options.intentPath,
       regions: options.regions.map(runtimeRegion),
       ...(options.shard !== undefined ? { shard: options.shard } : {}),

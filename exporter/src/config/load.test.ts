@@ -57,7 +57,7 @@ describe('loadConfigFile', () => {
       column: 1,
       path: 'loglevel',
       message:
-        'unknown field "loglevel"; allowed fields: listen, intent, evaluateInterval, logLevel, logFormat, limits, defaults, regions',
+        'unknown field "loglevel"; allowed fields: listen, intent, evaluateInterval, logLevel, logFormat, limits, secrets, defaults, regions',
     },
     {
       case: 'a listen address without a host',

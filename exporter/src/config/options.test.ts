@@ -60,6 +60,7 @@ describe('resolveOptions', () => {
           },
         },
       ],
+      secretKey: { source: 'none' },
     });
   });
 
@@ -232,6 +233,7 @@ describe('describeOptions', () => {
           pollInterval: '2s',
         },
       ],
+      hmacKey: 'none',
     });
   });
 });

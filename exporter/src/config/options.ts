@@ -22,6 +22,7 @@ import { parseShard, type Shard } from '../sources/kubernetes/scope.js';
 
 export type { KubernetesSourceOptions, RegionOptions, SnapshotSourceOptions } from './regions.js';
 export { OptionsError } from './options-error.js';
+import { resolveSecretKeySetting, type SecretKeySetting } from './secrets.js';
 
 /** Everything the exporter needs to start, validated and with paths made absolute. */
 export interface ExporterOptions {
@@ -40,6 +41,8 @@ export interface ExporterOptions {
   regions: RegionOptions[];
   /** This exporter's shard of every live cluster, by namespace; absent: all namespaces. */
   shard?: Shard;
+  /** Where the HMAC key for Secret hashes comes from; read at start (config/secrets.ts). */
+  secretKey?: SecretKeySetting;
 }
 
 /** Values of the command-line flags, as commander parses them (camelCase keys). */
@@ -116,6 +119,7 @@ export function resolveOptions(input: ResolveOptionsInput = {}): ExporterOptions
     defaultMaxAgeMs,
     regions: requireRegions(regions),
     ...optional('shard', resolveShard(flags, env)),
+    secretKey: resolveSecretKeySetting(file.secrets?.hmacKeyFile, fileDir, env),
   };
 }
 
@@ -134,6 +138,8 @@ export function describeOptions(options: ExporterOptions): Record<string, unknow
       ? { shard: `${options.shard.index}/${options.shard.count}` }
       : {}),
     regions: options.regions.map(describeRegion),
+    // Where the key comes from, never the key.
+    hmacKey: options.secretKey?.source ?? 'none',
   };
 }
 

@@ -79,6 +79,15 @@ export const configFileSchema = z.strictObject({
   logLevel: z.enum(LOG_LEVELS).optional(),
   logFormat: z.enum(LOG_FORMATS).optional(),
   limits: z.strictObject({ digestsPerWorkload: z.int().positive().optional() }).optional(),
+  secrets: z
+    .strictObject({
+      hmacKeyFile: z
+        .string()
+        .min(1)
+        .optional()
+        .meta({ description: 'A file holding the HMAC key for Secret hashes.' }),
+    })
+    .optional(),
   defaults: z.strictObject({ maxAge: durationSchema.optional() }).optional(),
   regions: z
     .array(regionSchema)

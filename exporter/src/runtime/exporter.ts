@@ -21,6 +21,8 @@ export interface ExporterRuntimeOptions {
   regions: RuntimeRegion[];
   /** Live sources watch only the namespaces of this shard. */
   shard?: Shard;
+  /** The installation's HMAC key for Secret hashes; without it Secrets keep change times only. */
+  secretKey?: Uint8Array;
   host: string;
   port: number;
   evaluateIntervalMs: number;
@@ -58,6 +60,7 @@ export async function startExporter(options: ExporterRuntimeOptions): Promise<Ru
       logger,
       onChange: () => publisher.requestPublish(),
       ...(shard !== undefined ? { shard } : {}),
+      ...(options.secretKey !== undefined ? { secretKey: options.secretKey } : {}),
     }),
   );
   const limits = { digestsPerWorkload: options.digestsPerWorkload };

@@ -32,6 +32,8 @@ export interface SourceContext {
   logger: Logger;
   onChange: () => void;
   shard?: Shard;
+  /** The installation's HMAC key for Secret hashes. */
+  secretKey?: Uint8Array;
 }
 
 /** Creates the source of one region. */
@@ -46,6 +48,7 @@ export function createSource(region: RuntimeRegion, context: SourceContext): Reg
     logger,
     onChange: context.onChange,
     ...(region.pollIntervalMs !== undefined ? { pollIntervalMs: region.pollIntervalMs } : {}),
+    ...(context.secretKey !== undefined ? { secretKey: context.secretKey } : {}),
   });
 }
 
