@@ -9,6 +9,7 @@ import { LOG_LEVELS } from '../log/logger.js';
 import { buildInfo } from './build-info.js';
 import { CHECK_FORMATS } from './check.js';
 import { checkCommand } from './check-command.js';
+import { hashCommand } from './hash.js';
 import { serveCommand } from './serve.js';
 
 const program = new Command('realitycheck')
@@ -62,6 +63,17 @@ sharedOptions(
   )
   .action(async (flags) => {
     process.exitCode = await checkCommand(flags);
+  });
+
+program
+  .command('hash')
+  .description(
+    'print the config hash of each workload of rendered manifests, as the exporter computes it',
+  )
+  .argument('<files...>', 'rendered manifests (YAML or JSON): workloads and their ConfigMaps')
+  .option('-w, --workload <name>', "print only this workload's hash")
+  .action(async (files: string[], flags: { workload?: string }) => {
+    process.exitCode = await hashCommand(files, flags);
   });
 
 program.exitOverride((error) => {
