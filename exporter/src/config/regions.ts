@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 
 import { parseDuration } from '../intent/duration.js';
 import { regionNameSchema } from '../intent/schema.js';
+import type { PrometheusTrafficOptions } from '../sources/prometheus-traffic.js';
 import type { ConfigFile } from './schema.js';
 import { OptionsError } from './options-error.js';
 
@@ -36,6 +37,8 @@ export interface KubernetesSourceOptions {
 export interface RegionOptions {
   name: string;
   source: SnapshotSourceOptions | KubernetesSourceOptions;
+  /** The region's Prometheus, for the observed traffic layer. */
+  prometheus?: PrometheusTrafficOptions;
 }
 
 /** How often a snapshot file is checked for change unless the config says otherwise. */

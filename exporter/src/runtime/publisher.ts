@@ -8,7 +8,9 @@ import type { IntentStatus as LoaderStatus } from '../intent/reloader.js';
 import type { BuildStatus, MetricLimits, Publication } from '../metrics/exporter-status.js';
 import type { ShardStatus, SourceKinds } from '../metrics/kubernetes.js';
 import type { RegionObservation } from '../sources/observations.js';
+import type { TrafficQueryStatus } from '../metrics/traffic.js';
 import { evaluate } from '../verify/evaluate.js';
+import type { ObservedRegionTraffic } from '../verify/traffic/observed.js';
 
 /** What the publisher reads on every evaluation. */
 export interface PublisherInputs {
@@ -20,6 +22,9 @@ export interface PublisherInputs {
   /** Per-kind health of live sources, for their metrics. */
   sourceKinds?: () => SourceKinds[];
   shard?: ShardStatus;
+  /** The observed traffic layer by region, and the health of its queries. */
+  observedTraffic?: () => Record<string, ObservedRegionTraffic>;
+  trafficQueries?: () => TrafficQueryStatus[];
 }
 
 /** Holds the publication in force and makes new ones. */
@@ -47,6 +52,9 @@ export class Publisher {
       intent: loader.intent,
       regions: this.inputs.regions(),
       now: this.inputs.now(),
+      ...(this.inputs.observedTraffic !== undefined
+        ? { observedTraffic: this.inputs.observedTraffic() }
+        : {}),
     });
     this.current = {
       evaluation,
@@ -59,6 +67,9 @@ export class Publisher {
       limits: this.inputs.limits,
       ...(this.inputs.sourceKinds !== undefined ? { sourceKinds: this.inputs.sourceKinds() } : {}),
       ...(this.inputs.shard !== undefined ? { shard: this.inputs.shard } : {}),
+      ...(this.inputs.trafficQueries !== undefined
+        ? { trafficQueries: this.inputs.trafficQueries() }
+        : {}),
     };
     return this.current;
   }
