@@ -104,13 +104,17 @@ scrape_configs:
 
 /**
  * Starts Prometheus scraping the exporter at `target` (`127.0.0.1:PORT`)
- * and resolves once /-/ready answers 200.
+ * and resolves once /-/ready answers 200. `config` replaces the default
+ * scrape config, e.g. for a target behind TLS and basic auth.
  */
-export async function startPrometheus(target: string): Promise<PrometheusProcess> {
+export async function startPrometheus(
+  target: string,
+  config: string = scrapeConfig(target),
+): Promise<PrometheusProcess> {
   const binary = requireTool('prometheus');
   const dir = mkdtempSync(join(tmpdir(), 'realitycheck-prometheus-'));
   const configFile = join(dir, 'prometheus.yml');
-  writeFileSync(configFile, scrapeConfig(target));
+  writeFileSync(configFile, config);
 
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;

@@ -39,6 +39,10 @@ sharedOptions(
     '--shard <i/n>',
     'watch only shard i of n of each cluster, split by namespace; env REALITYCHECK_SHARD',
   )
+  .option(
+    '--web.config.file <file>',
+    'TLS and basic auth, as Prometheus exporters take them; env REALITYCHECK_WEB_CONFIG_FILE',
+  )
   .addOption(new Option('--log-level <level>', 'env REALITYCHECK_LOG_LEVEL').choices(LOG_LEVELS))
   .addOption(
     new Option('--log-format <format>', 'env REALITYCHECK_LOG_FORMAT').choices([
@@ -48,7 +52,9 @@ sharedOptions(
     ]),
   )
   .action(async (flags) => {
-    process.exitCode = await serveCommand(flags);
+    // Commander keys the toolkit's dotted flag as written; the options use camelCase.
+    const webConfigFile = flags['web.config.file'] as string | undefined;
+    process.exitCode = await serveCommand({ ...flags, webConfigFile });
   });
 
 sharedOptions(

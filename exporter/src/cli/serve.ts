@@ -10,6 +10,7 @@ import {
 } from '../config/options.js';
 import { createLogger, type LogFormat, type LogLevel } from '../log/logger.js';
 import { startExporter, type RuntimeRegion } from '../runtime/exporter.js';
+import { describeWebConfig, loadWebConfig } from '../server/web-config.js';
 import { readSecretKey } from '../config/secrets.js';
 import { buildInfo } from './build-info.js';
 import { describeFailure } from './failure.js';
@@ -41,13 +42,17 @@ export async function serveCommand(flags: ServeFlags): Promise<number> {
     if (secretKey === undefined) {
       logger.info('no HMAC key configured: Secrets are tracked by change time only');
     }
+    const web =
+      options.webConfigFile !== undefined ? loadWebConfig(options.webConfigFile) : undefined;
+    if (web !== undefined) logger.info({ web: describeWebConfig(web) }, 'web config loaded');
+    if (web !== undefined && web.tls === undefined && web.users.size > 0) {
+      logger.warn({ file: web.file }, 'basic auth without TLS sends passwords in the clear');
+    }
     exporter = await startExporter({
+      ...(web !== undefined ? { web } : {}),
       ...(secretKey !== undefined ? { secretKey } : {}),
       intentPath: options.intentPath,
       regions: options.regions.map(runtimeRegion),
-      traffic: options.regions.flatMap(({ name, prometheus }) =>
-        prometheus !== undefined ? [{ region: name, prometheus }] : [],
-      ),
       ...(options.shard !== undefined ? { shard: options.shard } : {}),
       host: options.listen.host,
       port: options.listen.port,

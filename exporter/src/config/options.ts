@@ -16,7 +16,6 @@ import {
 import { loadConfigFile } from './load.js';
 import { LOG_FORMATS, type ConfigFile } from './schema.js';
 import { OptionsError } from './options-error.js';
-import { describePrometheus, withPrometheus } from './prometheus.js';
 import { applySnapshotFlags, regionsFromConfig, type RegionOptions } from './regions.js';
 
 import { parseShard, type Shard } from '../sources/kubernetes/scope.js';
@@ -42,6 +41,8 @@ export interface ExporterOptions {
   regions: RegionOptions[];
   /** This exporter's shard of every live cluster, by namespace; absent: all namespaces. */
   shard?: Shard;
+  /** TLS and basic auth of the endpoint, in the exporter toolkit's format (server/web-config.ts). */
+  webConfigFile?: string;
   /** Where the HMAC key for Secret hashes comes from; read at start (config/secrets.ts). */
   secretKey?: SecretKeySetting;
 }
@@ -56,6 +57,8 @@ export interface OptionFlags {
   maxAge?: string;
   /** `i/n`: watch only the namespaces of shard i of n. */
   shard?: string;
+  /** `--web.config.file`: TLS and basic auth, as Prometheus exporters take them. */
+  webConfigFile?: string;
   logLevel?: string;
   logFormat?: string;
 }
@@ -118,8 +121,9 @@ export function resolveOptions(input: ResolveOptionsInput = {}): ExporterOptions
       digestsPerWorkload: file.limits?.digestsPerWorkload ?? OPTION_DEFAULTS.digestsPerWorkload,
     },
     defaultMaxAgeMs,
-    regions: withPrometheus(requireRegions(regions), file.regions ?? []),
+    regions: requireRegions(regions),
     ...optional('shard', resolveShard(flags, env)),
+    ...optional('webConfigFile', resolveWebConfigFile(flags, env, file, cwd, fileDir)),
     secretKey: resolveSecretKeySetting(file.secrets?.hmacKeyFile, fileDir, env),
   };
 }
@@ -135,15 +139,11 @@ export function describeOptions(options: ExporterOptions): Record<string, unknow
     logFormat: options.logFormat,
     digestsPerWorkload: options.limits.digestsPerWorkload,
     maxAge: formatDuration(options.defaultMaxAgeMs),
+    webConfigFile: options.webConfigFile ?? null,
     ...(options.shard !== undefined
       ? { shard: `${options.shard.index}/${options.shard.count}` }
       : {}),
-    regions: options.regions.map((region) => ({
-      ...describeRegion(region),
-      ...(region.prometheus !== undefined
-        ? { prometheus: describePrometheus(region.prometheus) }
-        : {}),
-    })),
+    regions: options.regions.map(describeRegion),
     // Where the key comes from, never the key.
     hmacKey: options.secretKey?.source ?? 'none',
   };
@@ -177,6 +177,24 @@ function resolveShard(
     throw new OptionsError(setting.option, setting.text, SHARD_HINT);
   }
   return shard;
+}
+
+/** The web config file: the flag or variable from the working folder, the key from the config's. */
+function resolveWebConfigFile(
+  flags: OptionFlags,
+  env: Record<string, string | undefined>,
+  file: ConfigFile,
+  cwd: string,
+  fileDir: string,
+): string | undefined {
+  const setting = pick(
+    flags.webConfigFile,
+    '--web.config.file',
+    env,
+    'REALITYCHECK_WEB_CONFIG_FILE',
+  );
+  if (setting !== undefined) return resolve(cwd, setting.text);
+  return file.webConfigFile !== undefined ? resolve(fileDir, file.webConfigFile) : undefined;
 }
 
 const SHARD_HINT = 'expected i/n with 0 <= i < n, e.g. 0/4 for the first of four exporters';

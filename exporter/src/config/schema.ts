@@ -8,7 +8,6 @@ import { z } from 'zod';
 import { durationSchema, regionNameSchema } from '../intent/schema.js';
 import { LOG_LEVELS } from '../log/logger.js';
 import { LISTEN_HINT, parseListenAddress } from './listen.js';
-import { prometheusSchema } from './prometheus.js';
 
 /** The source keys a region may have; exactly one of them. */
 export const SOURCE_KEYS = ['snapshot', 'kubernetes'] as const;
@@ -57,7 +56,6 @@ const regionSchema = z
     name: regionNameSchema,
     snapshot: snapshotSourceSchema.optional(),
     kubernetes: kubernetesSourceSchema.optional(),
-    prometheus: prometheusSchema.optional(),
   })
   .superRefine((region, ctx) => {
     const present = SOURCE_KEYS.filter((key) => region[key] !== undefined);
@@ -81,6 +79,11 @@ export const configFileSchema = z.strictObject({
   logLevel: z.enum(LOG_LEVELS).optional(),
   logFormat: z.enum(LOG_FORMATS).optional(),
   limits: z.strictObject({ digestsPerWorkload: z.int().positive().optional() }).optional(),
+  webConfigFile: z
+    .string()
+    .min(1)
+    .optional()
+    .meta({ description: 'TLS and basic auth of the endpoint, as --web.config.file.' }),
   secrets: z
     .strictObject({
       hmacKeyFile: z

@@ -21,6 +21,9 @@ import {
   sendText,
 } from './middleware.js';
 import type { Readiness } from './readiness.js';
+import { limitUrlLength } from './request-limits.js';
+import { webGuards } from './web-auth.js';
+import type { WebConfig } from './web-config.js';
 
 /** What the server reads from the rest of the exporter. */
 export interface ServerOptions {
@@ -37,6 +40,8 @@ export interface ServerOptions {
   processMetrics?: boolean;
   /** Renders one publication; the real renderer unless a test injects one. */
   metricsCache?: MetricsCache;
+  /** TLS, basic auth and headers from `--web.config.file`; absent: plain HTTP, open. */
+  web?: WebConfig;
 }
 
 /** The app and a way to start it. */
@@ -57,6 +62,10 @@ export function createServer(options: ServerOptions): Server {
   app.set('etag', false);
 
   app.use(logRequests(options.logger));
+  app.use(limitUrlLength);
+  for (const guard of options.web !== undefined ? webGuards(options.web, options.logger) : []) {
+    app.use(guard);
+  }
   app.use((_req, res, next) => {
     res.set('X-Content-Type-Options', 'nosniff');
     next();
@@ -77,7 +86,7 @@ export function createServer(options: ServerOptions): Server {
 
   app.use(notFound);
   app.use(handleErrors(options.logger));
-  return { app, listen: (host, port) => listen(app, host, port, options.logger) };
+  return { app, listen: (host, port) => listen(app, host, port, options.logger, options.web) };
 }
 
 function serveMetrics(options: ServerOptions): RequestHandler {

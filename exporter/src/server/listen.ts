@@ -5,6 +5,15 @@ import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 
 import type { Logger } from '../log/logger.js';
+import type { WebConfig } from './web-config.js';
+import { CONNECTION_LIMITS, createTlsServer } from './web-tls.js';
+
+/**
+ * How long stopping waits for requests in flight before it cuts their
+ * connections: long enough for a scrape to finish, short enough to stay
+ * well inside Kubernetes' default 30 s termination grace period.
+ */
+export const SHUTDOWN_GRACE_MS = 5_000;
 
 /** A listening server. */
 export interface RunningServer {
@@ -17,14 +26,23 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Binds the app; rejects with the cause (e.g. EADDRINUSE) when it cannot. */
+/**
+ * Binds the app, over HTTPS when the web config has a certificate; rejects
+ * with the cause (e.g. EADDRINUSE) when it cannot.
+ */
 export function listen(
   app: Express,
   host: string,
   port: number,
   logger: Logger,
+  web?: WebConfig,
 ): Promise<RunningServer> {
-  const server = createHttpServer(app);
+  const tls = web?.tls;
+  const server =
+    tls !== undefined
+      ? createTlsServer(app, tls, web?.file ?? '', logger)
+      : createHttpServer(CONNECTION_LIMITS, app);
+  const scheme = tls !== undefined ? 'https' : 'http';
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -32,16 +50,17 @@ export function listen(
       server.off('error', reject);
       const address = server.address() as AddressInfo;
       const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-      logger.info({ host: address.address, port: address.port }, 'listening');
+      logger.info({ host: address.address, port: address.port, scheme }, 'listening');
 
       resolve({
         host: address.address,
         port: address.port,
-        url: `http://${urlHost}:${address.port}`,
+        url: `${scheme}://${urlHost}:${address.port}`,
         close: () =>
           new Promise<void>((done, fail) => {
             server.close((err) => (err ? fail(err) : done()));
             server.closeIdleConnections();
+            setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
           }),
       });
     });
