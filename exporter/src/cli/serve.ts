@@ -53,6 +53,9 @@ export async function serveCommand(flags: ServeFlags): Promise<number> {
       ...(secretKey !== undefined ? { secretKey } : {}),
       intentPath: options.intentPath,
       regions: options.regions.map(runtimeRegion),
+      traffic: options.regions.flatMap(({ name, prometheus }) =>
+        prometheus !== undefined ? [{ region: name, prometheus }] : [],
+      ),
       ...(options.shard !== undefined ? { shard: options.shard } : {}),
       host: options.listen.host,
       port: options.listen.port,

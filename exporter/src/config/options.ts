@@ -16,6 +16,7 @@ import {
 import { loadConfigFile } from './load.js';
 import { LOG_FORMATS, type ConfigFile } from './schema.js';
 import { OptionsError } from './options-error.js';
+import { describePrometheus, withPrometheus } from './prometheus.js';
 import { applySnapshotFlags, regionsFromConfig, type RegionOptions } from './regions.js';
 
 import { parseShard, type Shard } from '../sources/kubernetes/scope.js';
@@ -121,7 +122,7 @@ export function resolveOptions(input: ResolveOptionsInput = {}): ExporterOptions
       digestsPerWorkload: file.limits?.digestsPerWorkload ?? OPTION_DEFAULTS.digestsPerWorkload,
     },
     defaultMaxAgeMs,
-    regions: requireRegions(regions),
+    regions: withPrometheus(requireRegions(regions), file.regions ?? []),
     ...optional('shard', resolveShard(flags, env)),
     ...optional('webConfigFile', resolveWebConfigFile(flags, env, file, cwd, fileDir)),
     secretKey: resolveSecretKeySetting(file.secrets?.hmacKeyFile, fileDir, env),
@@ -143,7 +144,12 @@ export function describeOptions(options: ExporterOptions): Record<string, unknow
     ...(options.shard !== undefined
       ? { shard: `${options.shard.index}/${options.shard.count}` }
       : {}),
-    regions: options.regions.map(describeRegion),
+    regions: options.regions.map((region) => ({
+      ...describeRegion(region),
+      ...(region.prometheus !== undefined
+        ? { prometheus: describePrometheus(region.prometheus) }
+        : {}),
+    })),
     // Where the key comes from, never the key.
     hmacKey: options.secretKey?.source ?? 'none',
   };

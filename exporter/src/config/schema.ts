@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { durationSchema, regionNameSchema } from '../intent/schema.js';
 import { LOG_LEVELS } from '../log/logger.js';
 import { LISTEN_HINT, parseListenAddress } from './listen.js';
+import { prometheusSchema } from './prometheus.js';
 
 /** The source keys a region may have; exactly one of them. */
 export const SOURCE_KEYS = ['snapshot', 'kubernetes'] as const;
@@ -56,6 +57,7 @@ const regionSchema = z
     name: regionNameSchema,
     snapshot: snapshotSourceSchema.optional(),
     kubernetes: kubernetesSourceSchema.optional(),
+    prometheus: prometheusSchema.optional(),
   })
   .superRefine((region, ctx) => {
     const present = SOURCE_KEYS.filter((key) => region[key] !== undefined);

@@ -11,6 +11,7 @@ import { readinessOf } from '../server/readiness.js';
 import type { WebConfig } from '../server/web-config.js';
 import type { Shard } from '../sources/kubernetes/scope.js';
 import { Publisher } from './publisher.js';
+import { startTrafficObservers, type TrafficObservers, type TrafficRegion } from './traffic.js';
 import { createSource, sourceNameOf, type RuntimeRegion } from './sources.js';
 
 export type { KubernetesRegion, RuntimeRegion, SnapshotRegion } from './sources.js';
@@ -20,6 +21,8 @@ export interface ExporterRuntimeOptions {
   intentPath: string;
   intentPollIntervalMs?: number;
   regions: RuntimeRegion[];
+  /** Regions whose observed traffic layer is read from their Prometheus. */
+  traffic?: TrafficRegion[];
   /** Live sources watch only the namespaces of this shard. */
   shard?: Shard;
   /** The installation's HMAC key for Secret hashes; without it Secrets keep change times only. */
@@ -74,6 +77,8 @@ export async function startExporter(options: ExporterRuntimeOptions): Promise<Ru
     build: options.build,
     limits,
   });
+  // Set once the observers have queried; the publisher may run before that.
+  let traffic: TrafficObservers | undefined;
   const publisher = new Publisher(
     {
       intent: () => reloader.status,
@@ -86,12 +91,21 @@ export async function startExporter(options: ExporterRuntimeOptions): Promise<Ru
           s.kinds !== undefined ? [{ region: options.regions[i]!.name, kinds: s.kinds() }] : [],
         ),
       ...(shard !== undefined ? { shard } : {}),
+      observedTraffic: () => traffic?.observed() ?? {},
+      trafficQueries: () => traffic?.queries() ?? [],
     },
     initial,
   );
   reloader.onUpdate(() => publisher.requestPublish());
 
   await Promise.all(sources.map((s) => s.start()));
+  if (options.traffic !== undefined && options.traffic.length > 0) {
+    traffic = await startTrafficObservers(options.traffic, {
+      logger,
+      intent: () => reloader.status.intent,
+      onChange: () => publisher.requestPublish(),
+    });
+  }
   publisher.publishNow();
   const ticker = setInterval(() => publisher.requestPublish(), options.evaluateIntervalMs);
 
@@ -108,6 +122,7 @@ export async function startExporter(options: ExporterRuntimeOptions): Promise<Ru
     stop: async () => {
       clearInterval(ticker);
       reloader.stop();
+      traffic?.stop();
       await Promise.all(sources.map((source) => source.stop()));
       await server.close();
     },
