@@ -140,7 +140,7 @@ export function describeOptions(options: ExporterOptions): Record<string, unknow
     logFormat: options.logFormat,
     digestsPerWorkload: options.limits.digestsPerWorkload,
     maxAge: formatDuration(options.defaultMaxAgeMs),
-    webConfigFile: options.webConfigFile ?? null,
+    ...(options.webConfigFile !== undefined ? { webConfigFile: options.webConfigFile } : {}),
     ...(options.shard !== undefined
       ? { shard: `${options.shard.index}/${options.shard.count}` }
       : {}),

@@ -81,11 +81,6 @@ export const configFileSchema = z.strictObject({
   logLevel: z.enum(LOG_LEVELS).optional(),
   logFormat: z.enum(LOG_FORMATS).optional(),
   limits: z.strictObject({ digestsPerWorkload: z.int().positive().optional() }).optional(),
-  webConfigFile: z
-    .string()
-    .min(1)
-    .optional()
-    .meta({ description: 'TLS and basic auth of the endpoint, as --web.config.file.' }),
   secrets: z
     .strictObject({
       hmacKeyFile: z
@@ -108,6 +103,11 @@ export const configFileSchema = z.strictObject({
       });
     })
     .optional(),
+  webConfigFile: z
+    .string()
+    .min(1)
+    .optional()
+    .meta({ description: 'TLS and basic auth of the endpoint, as --web.config.file.' }),
 });
 
 /** The config file as written, after validation. */
