@@ -21,6 +21,7 @@ export class YamlSource {
     readonly file: string,
     private readonly document: Document,
     private readonly lines: LineCounter,
+    private readonly data: unknown,
   ) {}
 
   /** Parses YAML text; syntax errors and an empty file come back as problems. */
@@ -38,12 +39,20 @@ export class YamlSource {
     if (document.contents === null) {
       return { ok: false, problems: [{ file, path: '', message: 'the file is empty' }] };
     }
-    return { ok: true, value: new YamlSource(file, document, lines) };
+    let data: unknown;
+    try {
+      data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      // The yaml package throws a ReferenceError past the alias bound: a problem of the file.
+      const message = `YAML aliases expand too far (over ${MAX_ALIAS_COUNT}); write the values out: ${(error as Error).message}`;
+      return { ok: false, problems: [{ file, path: '', message }] };
+    }
+    return { ok: true, value: new YamlSource(file, document, lines, data) };
   }
 
-  /** The file's content as plain data. */
+  /** The file's content as plain data, expanded once when parsed. */
   toJS(): unknown {
-    return this.document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return this.data;
   }
 
   /**
