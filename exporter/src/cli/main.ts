@@ -15,7 +15,14 @@ import { serveCommand } from './serve.js';
 const program = new Command('realitycheck')
   .description('Verifies that what runs in each region is what was released.')
   .version(buildInfo().version)
-  .showHelpAfterError();
+  .showHelpAfterError()
+  // Usage errors (an unknown flag, a bad choice) cannot run: exit 3, as
+  // DESIGN.md says, never 1, which a CD gate may let pass as "watch items".
+  // Set before the subcommands are made: they copy it when created.
+  .exitOverride((error) => {
+    const benign = ['commander.helpDisplayed', 'commander.version', 'commander.help'];
+    process.exit(benign.includes(error.code) ? 0 : 3);
+  });
 
 function sharedOptions(command: Command): Command {
   return command
@@ -81,12 +88,5 @@ program
   .action(async (files: string[], flags: { workload?: string }) => {
     process.exitCode = await hashCommand(files, flags);
   });
-
-program.exitOverride((error) => {
-  // Usage errors (an unknown flag, a bad choice) cannot run: exit 3 as DESIGN.md says,
-  // but --help and --version are not errors.
-  const benign = ['commander.helpDisplayed', 'commander.version', 'commander.help'];
-  process.exit(benign.includes(error.code) ? 0 : 3);
-});
 
 await program.parseAsync(process.argv);

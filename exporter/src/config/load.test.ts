@@ -81,7 +81,7 @@ describe('loadConfigFile', () => {
       line: 7,
       column: 21,
       path: 'defaults.maxAge',
-      message: 'expected string, got number; put it in quotes',
+      message: 'expected a duration such as 90s, 15m, 1h30m or 500ms (units ms, s, m, h, d)',
     },
     {
       case: 'a kubernetes source both in-cluster and through a context',
