@@ -5,13 +5,17 @@
  */
 import { fields, text } from '../fields.js';
 import { ApiError, type KubernetesApi, type Query } from './api.js';
+import { SHARED_POOL } from './intern.js';
 import type { ResourceDefinition, View } from './resources.js';
 
 /**
- * Objects per page. client-go's reflector asks for 500; bigger pages save
- * round trips but hold more whole objects at once (about 3.5 MB of pods).
+ * Objects per page. client-go asks for 500, but a page of 500 real pods is
+ * about 3 MB of JSON and 10 MB parsed, more than V8's young generation, so
+ * it survives into the old generation as garbage that only a full GC frees.
+ * Pages of 100 die young: measured at 50,000 pods, the heap peak fell from
+ * 336 to 168 MB with no slower sync (docs/benchmarks.md).
  */
-export const LIST_PAGE_SIZE = 500;
+export const LIST_PAGE_SIZE = 100;
 
 /**
  * How many times a list restarts from the first page when its continue
@@ -85,7 +89,7 @@ async function listPages(api: KubernetesApi, request: ListRequest): Promise<List
     for (const item of page.items) {
       const { namespace, name } = identityOf(item);
       if (request.inScope(namespace)) {
-        views.set(objectKey(namespace, name), request.resource.project(item));
+        views.set(objectKey(namespace, name), SHARED_POOL.view(request.resource.project(item)));
       }
     }
     // Every page carries the list's snapshot version; the last one is kept.

@@ -10,6 +10,7 @@
 import type { Logger } from '../../log/logger.js';
 import { ApiError, type KubernetesApi, type WatchEvent } from './api.js';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffLimits } from './backoff.js';
+import { SHARED_POOL } from './intern.js';
 import { identityOf, listAll, objectKey } from './list-all.js';
 import type { ResourceDefinition, View } from './resources.js';
 import { watchOnce, type WatchEnd } from './watch-once.js';
@@ -189,7 +190,7 @@ export class Reflector {
     if (event.type === 'DELETED' || !this.options.inScope(namespace)) {
       if (!this.views.delete(key)) return;
     } else if (event.type === 'ADDED' || event.type === 'MODIFIED') {
-      this.views.set(key, this.options.resource.project(event.object));
+      this.views.set(key, SHARED_POOL.view(this.options.resource.project(event.object)));
     } else return;
     this.options.onChange();
   }
