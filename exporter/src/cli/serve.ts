@@ -73,9 +73,29 @@ export async function serveCommand(flags: ServeFlags): Promise<number> {
 
   await waitForSignal();
   logger.info('stopping');
-  await exporter.stop();
-  logger.info('stopped');
+  const stopped = await stopWithin(exporter.stop(), STOP_DEADLINE_MS);
+  if (!stopped) logger.warn({ deadline_ms: STOP_DEADLINE_MS }, 'stop took too long; exiting');
+  else logger.info('stopped');
+  logger.flush?.();
   return 0;
+}
+
+/**
+ * How long stopping may take before the process exits anyway: past the
+ * server's own grace for requests in flight, inside Kubernetes' default
+ * 30 s between SIGTERM and SIGKILL.
+ */
+export const STOP_DEADLINE_MS = 10_000;
+
+function stopWithin(stopping: Promise<void>, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    timer.unref();
+    stopping.then(
+      () => resolve(true),
+      () => resolve(false),
+    );
+  });
 }
 
 function runtimeRegion({ name, source }: RegionOptions): RuntimeRegion {

@@ -15,6 +15,9 @@ import { CONNECTION_LIMITS, createTlsServer } from './web-tls.js';
  */
 export const SHUTDOWN_GRACE_MS = 5_000;
 
+/** How often stopping looks for connections whose last scrape has been answered. */
+const IDLE_SWEEP_MS = 50;
+
 /** A listening server. */
 export interface RunningServer {
   /** The bound address and port, e.g. 127.0.0.1 and the port the OS chose for 0. */
@@ -58,9 +61,17 @@ export function listen(
         url: `${scheme}://${urlHost}:${address.port}`,
         close: () =>
           new Promise<void>((done, fail) => {
-            server.close((err) => (err ? fail(err) : done()));
+            // A keep-alive connection goes idle once its scrape is answered; close it then
+            // rather than after the keep-alive timeout, and cut what is left after the grace.
+            const sweep = setInterval(() => server.closeIdleConnections(), IDLE_SWEEP_MS);
+            const cut = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+            server.close((err) => {
+              clearInterval(sweep);
+              clearTimeout(cut);
+              if (err) fail(err);
+              else done();
+            });
             server.closeIdleConnections();
-            setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
           }),
       });
     });
