@@ -188,7 +188,7 @@ const CONFIG_CASES: CheckCase[] = [
     },
     args: (d) => ['--config', join(d, 'rc.yaml')],
     stderr: (D) =>
-      `invalid config: ${D}/rc.yaml:5:5 regions[0].colour: unknown field "colour"; allowed fields: name, snapshot, kubernetes`,
+      `invalid config: ${D}/rc.yaml:5:5 regions[0].colour: unknown field "colour"; allowed fields: name, snapshot, kubernetes, prometheus`,
   },
   {
     case: 'a config region without a source',
