@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import { LIST_PAGE_SIZE } from '../../exporter/src/sources/kubernetes/list-all.js';
 import { fixtureObjects, fixturePods } from './fixtures.js';
 import { startHarness, type Harness } from './harness.js';
 
@@ -33,7 +34,7 @@ describe('KubernetesSource against a fake API server', () => {
     expect(observation.unreadableKinds).toBeUndefined();
   });
 
-  it('asks for pages of at most 500 and follows continue tokens', async () => {
+  it('lists in pages of LIST_PAGE_SIZE, following continue tokens', async () => {
     const server = harness.servers[0]!;
     const many = Array.from({ length: 1_203 }, () => fixturePods(fixtureObjects())[0]!).map(
       (pod, i) => ({ ...pod, metadata: { ...(pod.metadata as object), name: `p-${i}` } }),
@@ -44,6 +45,6 @@ describe('KubernetesSource against a fake API server', () => {
     await source.start();
 
     expect(source.observe().state?.pods).toHaveLength(1_203);
-    expect(server.count('list', 'pods')).toBe(3);
+    expect(server.count('list', 'pods')).toBe(Math.ceil(1_203 / LIST_PAGE_SIZE));
   });
 });

@@ -23,6 +23,15 @@ import { regionHealthOf, stateOf, summarizeKinds, type KindSummary } from './sum
  */
 export const START_WAIT_MS = 15_000;
 
+/**
+ * Changes are passed on at most this often. Every change makes the
+ * exporter evaluate the whole fleet (about 0.1 s at 50,000 pods); during a
+ * first sync or a burst of events, evaluating on every page or event would
+ * take the CPU that parsing needs. The first change of a quiet period goes
+ * out at once, so a single event still reaches /metrics quickly.
+ */
+export const NOTIFY_INTERVAL_MS = 250;
+
 /** Options of a KubernetesSource. */
 export interface KubernetesSourceOptions {
   region: string;
@@ -47,6 +56,8 @@ export class KubernetesSource {
   private state?: ClusterState;
   private dirty = true;
   private started = false;
+  private lastNotify = 0;
+  private notifyTimer?: NodeJS.Timeout;
   private readonly now: () => number;
 
   constructor(private readonly options: KubernetesSourceOptions) {
@@ -79,6 +90,8 @@ export class KubernetesSource {
   /** Stops every watch. */
   async stop(): Promise<void> {
     this.started = false;
+    clearTimeout(this.notifyTimer);
+    this.notifyTimer = undefined;
     await Promise.all(this.reflectors.map((reflector) => reflector.stop()));
   }
 
@@ -147,10 +160,17 @@ export class KubernetesSource {
 
   private changed(): void {
     this.dirty = true;
-    this.notify();
+    if (this.notifyTimer !== undefined) return;
+    const wait = this.lastNotify + NOTIFY_INTERVAL_MS - Date.now();
+    if (wait <= 0) return this.notify();
+    this.notifyTimer = setTimeout(() => {
+      this.notifyTimer = undefined;
+      this.notify();
+    }, wait);
   }
 
   private notify(): void {
+    this.lastNotify = Date.now();
     if (this.options.onChange === undefined) return;
     try {
       this.options.onChange();
