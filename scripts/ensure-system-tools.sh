@@ -9,6 +9,7 @@ set -euo pipefail
 packages=()
 command -v prometheus >/dev/null 2>&1 || packages+=(prometheus)
 command -v promtool >/dev/null 2>&1 || packages+=(prometheus)
+[ -x /usr/bin/chromium ] || packages+=(chromium)
 command -v amtool >/dev/null 2>&1 || packages+=(prometheus-alertmanager)
 command -v docker-compose >/dev/null 2>&1 || packages+=(docker-compose)
 

@@ -15,10 +15,13 @@ const SWATCH = 12;
 function Swatch({ look }: { look: StateStyle }) {
   const theme = useTheme2();
   const ref = useRef<HTMLCanvasElement>(null);
+  // Keyed by the look's key (stateStyle makes a new object per render):
+  // a re-render with an equal look draws nothing.
+  const { key } = look;
   useEffect(() => {
     const ctx = ref.current?.getContext('2d');
     if (ctx) drawSwatch(ctx, look, theme, SWATCH);
-  }, [look, theme]);
+  }, [key, theme]);
   return <canvas ref={ref} width={SWATCH} height={SWATCH} aria-hidden />;
 }
 

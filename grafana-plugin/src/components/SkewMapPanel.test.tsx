@@ -28,16 +28,30 @@ function canvas(): HTMLCanvasElement {
 afterEach(() => vi.restoreAllMocks());
 
 describe('SkewMapPanel', () => {
-  it('draws one labelled row per region, worst first, and copies it to the visible canvas', () => {
+  it('draws one labelled row per region, worst first', () => {
     renderPanel(frames);
-    // The map is drawn offscreen once; the visible canvas gets a copy (see useSkewCanvas).
-    const blit = drawCalls(canvas()).find((call) => call.method === 'drawImage');
-    const base = blit?.args[0] as HTMLCanvasElement;
-    const labels = drawCalls(base)
+    const labels = drawCalls(canvas())
       .filter((call) => call.method === 'fillText')
       .map((call) => call.args[0]);
     expect(labels).toEqual(['edge-fra', 'eu-west']);
     expect(canvas().getAttribute('aria-label')).toContain('2 rows');
+  });
+
+  it('redraws only the rows a hover leaves and enters, and no outline after the pointer left', () => {
+    renderPanel(frames);
+    const calls = drawCalls(canvas());
+    calls.length = 0;
+    fireEvent.mouseMove(canvas(), { clientX: 130, clientY: 30 });
+    const clears = calls.filter((call) => call.method === 'clearRect').map((call) => call.args);
+    expect(clears).toEqual([[0, 24, 520, 24]]);
+    expect(calls.some((call) => call.method === 'strokeRect')).toBe(true);
+
+    calls.length = 0;
+    fireEvent.mouseLeave(canvas());
+    expect(calls.filter((call) => call.method === 'clearRect').map((call) => call.args)).toEqual([
+      [0, 24, 520, 24],
+    ]);
+    expect(calls.some((call) => call.method === 'strokeRect')).toBe(false);
   });
 
   it('names every state present in the legend, with no data and the overlay mark', () => {

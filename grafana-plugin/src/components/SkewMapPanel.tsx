@@ -3,6 +3,7 @@ import { type PanelProps } from '@grafana/data';
 import { PanelDataErrorView } from '@grafana/runtime';
 
 import { buildSkewMap } from '../data/shape';
+import { timed } from '../render/timing';
 import { type SkewMapOptions } from '../types';
 import { SkewMapView } from './SkewMapView';
 
@@ -17,7 +18,7 @@ export function SkewMapPanel(props: PanelProps<SkewMapOptions>) {
   const plotWidth = Math.max(1, width - options.labelWidth);
 
   const result = useMemo(
-    () => buildSkewMap(data.series, options, { from, to }, plotWidth),
+    () => timed('shape', () => buildSkewMap(data.series, options, { from, to }, plotWidth)),
     [data.series, options, from, to, plotWidth],
   );
 

@@ -54,7 +54,8 @@ export function SkewMapView({ map, options, width, height, timeZone }: SkewMapVi
     if (query !== null) locationService.partial(query, true);
   };
 
-  const rowsHeight = Math.max(0, height - AXIS_HEIGHT - LEGEND_HEIGHT);
+  // Rows scroll when they do not fit; when they do, axis and legend follow them directly.
+  const rowsHeight = Math.min(layout.height, Math.max(0, height - AXIS_HEIGHT - LEGEND_HEIGHT));
   return (
     <div ref={panelRef} className={styles.panel} style={{ width, height }}>
       <div className={styles.rows} style={{ height: rowsHeight }}>

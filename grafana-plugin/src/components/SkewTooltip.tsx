@@ -4,6 +4,7 @@ import { dateTimeFormat, type GrafanaTheme2, type TimeZone } from '@grafana/data
 import { useStyles2 } from '@grafana/ui';
 
 import { bucketStart } from '../data/grid';
+import { cellAt } from '../data/rows';
 import { type SkewMap } from '../data/shape';
 
 /** Props of the tooltip: which cell, and where the pointer is in the panel. */
@@ -41,7 +42,7 @@ export function SkewTooltip({
   const styles = useStyles2(getStyles);
   const entry = map.rows[row];
   if (!entry) return null;
-  const cell = entry.cells[bucket] ?? null;
+  const cell = cellAt(entry, bucket);
   const time = (at: number) => dateTimeFormat(at, { format: FORMAT, timeZone });
   const start = bucketStart(map.grid, bucket);
   // Flip to the pointer's left near the right edge, so the tooltip stays in the panel.

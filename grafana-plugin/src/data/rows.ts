@@ -4,8 +4,9 @@
  */
 import { type Labels } from '@grafana/data';
 
-import { type Category, classifyCategory, compareWorstFirst } from './categories';
+import { type Category } from './categories';
 import { bucketSpan, sampleInterval, type TimeGrid } from './grid';
+import { beats, type SampleMatrix, sampleMatrix } from './samples';
 import { type Series } from './series';
 
 /** How many instances of one category a sample counted. */
@@ -28,8 +29,10 @@ export interface Cell {
 export interface Row {
   key: string;
   labels: Labels;
-  /** One entry per bucket; null is no data. */
-  cells: Array<Cell | null>;
+  /** The row's samples; cells are read from them with cellAt(). */
+  samples: SampleMatrix;
+  /** Per bucket, the slot of the sample that wins it (the worst); -1 is no data. */
+  winners: Int32Array;
   /** The worst rank of any cell, -1 when the row has no data in range. */
   worstRank: number;
   /** How many buckets show that worst rank: more is worse when ranks tie. */
@@ -57,92 +60,64 @@ export function buildRows(
 
   return [...groups.entries()].map(([key, members]) => {
     const labels = Object.fromEntries(rowLabels.map((name) => [name, members[0]!.labels[name]]));
-    const cells = fillCells(members, categoryLabel, grid, categories);
-    return { key, labels: labels as Labels, cells, ...worstOf(cells) };
+    const samples = sampleMatrix(members, categoryLabel, categories);
+    const winners = pickWinners(samples, sampleInterval(members, grid), grid);
+    return { key, labels: labels as Labels, samples, winners, ...worstOf(samples, winners) };
   });
 }
 
-function fillCells(
-  members: Series[],
-  categoryLabel: string,
-  grid: TimeGrid,
-  categories: Map<string, Category>,
-): Array<Cell | null> {
-  const samples = mergeByTime(members, categoryLabel, categories);
-  const interval = sampleInterval(members, grid);
-  const cells: Array<Cell | null> = new Array<Cell | null>(grid.count).fill(null);
-
-  for (const [at, counts] of samples) {
-    const cell = toCell(at, counts);
-    const span = cell && bucketSpan(grid, at, at + interval);
-    if (!cell || !span) continue;
+// Only the slot of each bucket's worst sample is kept: a 200 x 1000 map
+// would otherwise hold 200,000 cell objects that nobody reads.
+function pickWinners(matrix: SampleMatrix, interval: number, grid: TimeGrid): Int32Array {
+  const winners = new Int32Array(grid.count).fill(-1);
+  matrix.times.forEach((at, slot) => {
+    const span = matrix.worst[slot]! < 0 ? null : bucketSpan(grid, at, at + interval);
+    if (span === null) return;
     for (let index = span[0]; index <= span[1]; index++) {
-      if (isWorse(cell, cells[index] ?? null)) cells[index] = cell;
+      const current = winners[index]!;
+      if (current < 0 || beats(matrix, slot, current)) winners[index] = slot;
     }
+  });
+  return winners;
+}
+
+/** The content of bucket `bucket` of `row`: its worst sample, or null for no data. */
+export function cellAt(row: Pick<Row, 'samples' | 'winners'>, bucket: number): Cell | null {
+  const slot = row.winners[bucket] ?? -1;
+  return slot < 0 ? null : toCell(row.samples, slot);
+}
+
+function toCell(matrix: SampleMatrix, slot: number): Cell {
+  const slots = matrix.times.length;
+  const counts: CategoryCount[] = [];
+  let total = 0;
+  for (let line = 0; line < matrix.categories.length; line++) {
+    const count = matrix.counts[line * slots + slot]!;
+    if (count <= 0) continue;
+    counts.push({ category: matrix.categories[line]!, count });
+    total += count;
   }
-  return cells;
+  return { at: matrix.times[slot]!, worst: counts[0]!.category, counts, total };
 }
 
-// Several series of one row and category (per-workload series under a
-// region row) add up: their values are instance counts.
-function mergeByTime(
-  members: Series[],
-  categoryLabel: string,
-  categories: Map<string, Category>,
-): Map<number, Map<Category, number>> {
-  const samples = new Map<number, Map<Category, number>>();
-  for (const series of members) {
-    const key = series.labels[categoryLabel] ?? '';
-    const category = categories.get(key) ?? classifyCategory(key);
-    categories.set(key, category);
-
-    series.times.forEach((at, index) => {
-      const value = series.values[index];
-      if (value === null || value === undefined) return;
-      const counts = samples.get(at) ?? new Map<Category, number>();
-      counts.set(category, (counts.get(category) ?? 0) + value);
-      samples.set(at, counts);
-    });
-  }
-  return samples;
-}
-
-// A sample that counted no instance at all says nothing about versions:
-// it is treated as no data rather than as in sync.
-function toCell(at: number, counts: Map<Category, number>): Cell | null {
-  const list = [...counts.entries()]
-    .filter(([, count]) => count > 0)
-    .map(([category, count]) => ({ category, count }))
-    .sort((a, b) => compareWorstFirst(a.category, b.category));
-  if (list.length === 0) return null;
-  const total = list.reduce((sum, entry) => sum + entry.count, 0);
-  return { at, worst: list[0]!.category, counts: list, total };
-}
-
-/** Worst state wins; then more instances in it; then the later sample. */
-export function isWorse(candidate: Cell, current: Cell | null): boolean {
-  if (current === null) return true;
-  if (candidate.worst.rank !== current.worst.rank) return candidate.worst.rank > current.worst.rank;
-  const mine = candidate.counts[0]!.count;
-  const theirs = current.counts[0]!.count;
-  return mine !== theirs ? mine > theirs : candidate.at > current.at;
-}
-
-function worstOf(cells: Array<Cell | null>): { worstRank: number; worstCells: number } {
+function worstOf(matrix: SampleMatrix, winners: Int32Array) {
   let worstRank = -1;
   let worstCells = 0;
-  for (const cell of cells) {
-    if (cell === null) continue;
-    if (cell.worst.rank > worstRank) [worstRank, worstCells] = [cell.worst.rank, 0];
-    if (cell.worst.rank === worstRank) worstCells += 1;
+  for (const slot of winners) {
+    if (slot < 0) continue;
+    const rank = matrix.categories[matrix.worst[slot]!]!.rank;
+    if (rank > worstRank) [worstRank, worstCells] = [rank, 0];
+    if (rank === worstRank) worstCells += 1;
   }
   return { worstRank, worstCells };
 }
 
+// One collator for all comparisons: localeCompare with options builds one per call.
+const NAME_ORDER = new Intl.Collator(undefined, { numeric: true });
+
 /** Sorts rows by name, or worst first (rank, then how long, then name). */
 export function sortRows(rows: Row[], by: 'name' | 'worst'): Row[] {
-  const byName = (a: Row, b: Row): number =>
-    a.key.localeCompare(b.key, undefined, { numeric: true });
+  const byName = (a: Row, b: Row): number => NAME_ORDER.compare(a.key, b.key);
   if (by === 'name') return [...rows].sort(byName);
   return [...rows].sort(
     (a, b) => b.worstRank - a.worstRank || b.worstCells - a.worstCells || byName(a, b),

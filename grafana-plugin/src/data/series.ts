@@ -46,18 +46,43 @@ export function framesToSeries(frames: DataFrame[]): SeriesResult {
 }
 
 function toSeries(frame: DataFrame, time: Field, field: Field): Series {
-  const raw = time.values.map((value) => toMillis(value));
-  const order = raw.map((_, index) => index).sort((a, b) => raw[a]! - raw[b]!);
+  const raw = allNumbers(time.values) ? time.values : time.values.map((value) => toMillis(value));
+  const values = allCounts(field.values) ? field.values : field.values.map((v) => toCount(v));
   const interval = time.config.interval;
-
-  return {
+  const base = {
     refId: frame.refId ?? '',
     name: field.config.displayNameFromDS ?? field.config.displayName ?? field.name,
     labels: field.labels ?? {},
-    times: order.map((index) => raw[index]!),
-    values: order.map((index) => toCount(field.values[index])),
     ...(typeof interval === 'number' && interval > 0 ? { intervalMs: interval } : {}),
   };
+  if (isAscending(raw)) return { ...base, times: raw, values };
+
+  // Rare: hand-built or joined frames out of time order.
+  const order = raw.map((_, index) => index).sort((a, b) => raw[a]! - raw[b]!);
+  return {
+    ...base,
+    times: order.map((index) => raw[index]!),
+    values: order.map((index) => values[index]!),
+  };
+}
+
+// Frames from data sources nearly always hold plain numbers already; then
+// the arrays are used as they are instead of copied (800,000 values for a
+// 200-row map).
+function allNumbers(values: unknown[]): values is number[] {
+  for (const value of values) if (typeof value !== 'number') return false;
+  return true;
+}
+
+function allCounts(values: unknown[]): values is number[] {
+  for (const value of values)
+    if (typeof value !== 'number' || !Number.isFinite(value)) return false;
+  return true;
+}
+
+function isAscending(times: number[]): boolean {
+  for (let i = 1; i < times.length; i++) if (times[i]! < times[i - 1]!) return false;
+  return true;
 }
 
 // Time fields hold epoch milliseconds, but frames built from JSON or by

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { promFrames, STEP, T0, unevenFrame, wideFrame } from '../test/frames';
 import { DEFAULT_OPTIONS, type SkewMapOptions } from '../types';
+import { cellAt } from './rows';
 import { buildSkewMap, type SkewMap } from './shape';
 
 const RANGE = { from: T0, to: T0 + 10 * STEP };
@@ -20,7 +21,7 @@ function mapOf(result: ReturnType<typeof shape>): SkewMap {
 function worstKeys(map: SkewMap, row: string): string[] {
   const found = map.rows.find((candidate) => candidate.key === row);
   if (!found) throw new Error(`no row ${row}`);
-  return found.cells.map((cell) => (cell === null ? '.' : cell.worst.key));
+  return Array.from(found.winners, (_, bucket) => cellAt(found, bucket)?.worst.key ?? '.');
 }
 
 const r = (region: string, behind: string) => ({ region, releases_behind: behind });
@@ -37,7 +38,7 @@ describe('buildSkewMap', () => {
 
     expect(map.rows.map((row) => row.key)).toEqual(['edge-fra', 'eu-west']);
     expect(worstKeys(map, 'eu-west')).toEqual(['1', '1', '0', '0', '0', '0', '0', '0', '0', '0']);
-    const first = map.rows[1]!.cells[0]!;
+    const first = cellAt(map.rows[1]!, 0)!;
     expect(first.counts.map((entry) => [entry.category.key, entry.count])).toEqual([
       ['1', 1],
       ['0', 3],
@@ -78,7 +79,7 @@ describe('buildSkewMap', () => {
     const merged = buildSkewMap(frames, { ...DEFAULT_OPTIONS, minCellWidth: 10 }, RANGE, 20);
 
     expect(worstKeys(mapOf(merged), 'us-east')).toEqual(['0', '3']);
-    expect(mapOf(merged).rows[0]!.cells[1]!.at).toBe(T0 + 7 * STEP);
+    expect(cellAt(mapOf(merged).rows[0]!, 1)!.at).toBe(T0 + 7 * STEP);
   });
 
   it('shows gaps as no data and does not stretch the last value', () => {
@@ -159,7 +160,7 @@ describe('buildSkewMap', () => {
       { labels: { ...r('eu-west', '1'), workload: 'checkout' }, values: full(1) },
       { labels: { ...r('eu-west', '1'), workload: 'cart' }, values: full(2) },
     ]);
-    expect(mapOf(shape(frames)).rows[0]!.cells[0]!.total).toBe(3);
+    expect(cellAt(mapOf(shape(frames)).rows[0]!, 0)!.total).toBe(3);
   });
 
   it('sorts rows worst first, or by name', () => {

@@ -5,19 +5,17 @@
  */
 import { type GrafanaTheme2 } from '@grafana/data';
 
-import { type Cell } from '../data/rows';
+import { type Category } from '../data/categories';
+import { type Cell, cellAt } from '../data/rows';
+import { type SampleMatrix } from '../data/samples';
 import { type SkewMap } from '../data/shape';
 import { cellX, type Hit, type Layout, ROW_GAP } from './layout';
-import { type Mark, markTile, noDataStyle, type StateStyle, stateStyle } from './palette';
+import { type Batch, drawNoData, fillBatches, fillRects, markPattern } from './fill';
+import { type StateStyle, stateStyle } from './palette';
 import { stackSegments } from './segments';
 
 /** Height of the band under a row's cells where overlay values show. */
 export const OVERLAY_BAND = 3;
-
-interface Batch {
-  style: StateStyle;
-  rects: number[];
-}
 
 /** Cell height inside a row: the row less the gap and, when there are overlays, their band. */
 export function cellHeight(map: SkewMap, layout: Layout): number {
@@ -25,37 +23,61 @@ export function cellHeight(map: SkewMap, layout: Layout): number {
   return Math.max(1, layout.rowHeight - ROW_GAP - band);
 }
 
-/** Draws the whole map; the canvas transform is expected to be in CSS pixels. */
+/**
+ * Draws the map, or only the rows in `only` (a hover redraws two rows, not
+ * the map); the canvas transform is expected to be in CSS pixels.
+ */
 export function drawMap(
   ctx: CanvasRenderingContext2D,
   map: SkewMap,
   layout: Layout,
   theme: GrafanaTheme2,
+  only?: number[],
 ): void {
-  ctx.clearRect(0, 0, layout.width, layout.height);
+  const indices = only ?? map.rows.map((_, index) => index);
+  if (only === undefined) ctx.clearRect(0, 0, layout.width, layout.height);
+  for (const index of only ?? []) {
+    ctx.clearRect(0, index * layout.rowHeight, layout.width, layout.rowHeight);
+  }
   const inner = cellHeight(map, layout);
-  const batches = new Map<string, Batch>();
+  const batches = new Map<StateStyle, Batch>();
   const noData: number[] = [];
   const overlays: number[] = [];
+  const looks = (category: Category) => {
+    const look = styles.get(category) ?? stateStyle(category, theme);
+    styles.set(category, look);
+    return look;
+  };
+  const styles = new Map<Category, StateStyle>();
 
-  map.rows.forEach((row, index) => {
+  for (const index of indices) {
+    const row = map.rows[index];
+    if (row === undefined) continue;
     const top = index * layout.rowHeight;
-    forEachRun(row.cells, (cell, first, end) => {
+    const sameSample = (a: number, b: number) => sameCounts(row.samples, row.winners, a, b);
+    forEachRun(map.grid.count, sameSample, (first, end) => {
       const x = cellX(layout, first);
       const width = cellX(layout, end) - x;
+      const cell = cellAt(row, first);
       if (cell === null) noData.push(x, top, width, inner);
-      else addSegments(batches, cell, x, top, width, inner, theme);
+      else addSegments(batches, looks, cell, [x, top, width, inner]);
     });
-    forEachRun(overlayFlags(row.overlays, map.grid.count), (flag, first, end) => {
-      const x = cellX(layout, first);
-      if (flag) overlays.push(x, top + inner + 1, cellX(layout, end) - x, OVERLAY_BAND - 1);
-    });
-  });
+    const flags = overlayFlags(row.overlays, map.grid.count);
+    forEachRun(
+      map.grid.count,
+      (a, b) => flags[a] === flags[b],
+      (first, end) => {
+        const x = cellX(layout, first);
+        if (flags[first])
+          overlays.push(x, top + inner + 1, cellX(layout, end) - x, OVERLAY_BAND - 1);
+      },
+    );
+  }
 
   fillBatches(ctx, batches, theme);
   drawNoData(ctx, noData, theme);
   fillRects(ctx, overlays, theme.colors.text.primary);
-  drawLabels(ctx, map, layout, theme);
+  drawLabels(ctx, map, layout, theme, indices);
 }
 
 /** Outlines the hovered row and cell over a drawn map. */
@@ -76,24 +98,31 @@ export function drawHover(
   ctx.strokeRect(x, top + 1, Math.max(2, layout.cellWidth), layout.rowHeight - ROW_GAP - 2);
 }
 
-// Buckets that one sample spans hold the same cell; equal neighbours are
+// Buckets that one sample spans, and neighbours with equal counts, are
 // drawn as one rectangle, which keeps long quiet stretches cheap.
-function forEachRun<T>(items: T[], draw: (item: T, first: number, end: number) => void): void {
+function forEachRun(
+  count: number,
+  same: (a: number, b: number) => boolean,
+  draw: (first: number, end: number) => void,
+): void {
   let first = 0;
-  while (first < items.length) {
+  while (first < count) {
     let end = first + 1;
-    while (end < items.length && same(items[end], items[first])) end += 1;
-    draw(items[first]!, first, end);
+    while (end < count && same(first, end)) end += 1;
+    draw(first, end);
     first = end;
   }
 }
 
-function same(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
-  const [x, y] = [(a as Cell).counts, (b as Cell).counts];
-  if (x === undefined || y === undefined || x.length !== y.length) return false;
-  return x.every((entry, i) => entry.category === y[i]!.category && entry.count === y[i]!.count);
+function sameCounts(matrix: SampleMatrix, winners: Int32Array, a: number, b: number): boolean {
+  const [slotA, slotB] = [winners[a]!, winners[b]!];
+  if (slotA === slotB) return true;
+  if (slotA < 0 || slotB < 0) return false;
+  const slots = matrix.times.length;
+  for (let line = 0; line < matrix.categories.length; line++) {
+    if (matrix.counts[line * slots + slotA] !== matrix.counts[line * slots + slotB]) return false;
+  }
+  return true;
 }
 
 function overlayFlags(overlays: Array<{ values: Array<number | null> }>, count: number): boolean[] {
@@ -107,76 +136,22 @@ function overlayFlags(overlays: Array<{ values: Array<number | null> }>, count: 
 }
 
 function addSegments(
-  batches: Map<string, Batch>,
+  batches: Map<StateStyle, Batch>,
+  looks: (category: Category) => StateStyle,
   cell: Cell,
-  x: number,
-  top: number,
-  width: number,
-  height: number,
-  theme: GrafanaTheme2,
+  [x, top, width, height]: [number, number, number, number],
 ): void {
-  for (const segment of stackSegments(cell.counts, height)) {
-    const style = stateStyle(segment.category, theme);
-    const batch = batches.get(style.key) ?? { style, rects: [] };
+  // Most cells hold one release: no stacking needed.
+  const segments =
+    cell.counts.length === 1
+      ? [{ category: cell.worst, y: 0, height }]
+      : stackSegments(cell.counts, height);
+  for (const segment of segments) {
+    const style = looks(segment.category);
+    let batch = batches.get(style);
+    if (batch === undefined) batches.set(style, (batch = { style, rects: [] }));
     batch.rects.push(x, top + segment.y, width, segment.height);
-    batches.set(style.key, batch);
   }
-}
-
-function fillBatches(
-  ctx: CanvasRenderingContext2D,
-  batches: Map<string, Batch>,
-  theme: GrafanaTheme2,
-) {
-  for (const { style, rects } of batches.values()) {
-    fillRects(ctx, rects, style.fill);
-    const pattern = markPattern(ctx, style.mark, theme);
-    if (pattern !== null) fillRects(ctx, rects, pattern);
-  }
-}
-
-function drawNoData(ctx: CanvasRenderingContext2D, rects: number[], theme: GrafanaTheme2): void {
-  const look = noDataStyle(theme);
-  fillRects(ctx, rects, look.fill);
-  const dashes: number[] = [];
-  for (let i = 0; i < rects.length; i += 4) {
-    const [x, y, width, height] = rects.slice(i, i + 4) as [number, number, number, number];
-    dashes.push(x + 1, y + Math.floor(height / 2), Math.max(1, width - 2), 1);
-  }
-  fillRects(ctx, dashes, look.dash);
-}
-
-function fillRects(ctx: CanvasRenderingContext2D, rects: number[], style: string | CanvasPattern) {
-  if (rects.length === 0) return;
-  ctx.fillStyle = style;
-  ctx.beginPath();
-  for (let i = 0; i < rects.length; i += 4) {
-    ctx.rect(rects[i]!, rects[i + 1]!, rects[i + 2]!, rects[i + 3]!);
-  }
-  ctx.fill();
-}
-
-const patterns = new WeakMap<GrafanaTheme2, Map<Mark, CanvasPattern | null>>();
-
-// Marks are cut out in the background colour, so they read on any fill in
-// either theme. Tiles are drawn pixel by pixel to stay crisp.
-function markPattern(ctx: CanvasRenderingContext2D, mark: Mark, theme: GrafanaTheme2) {
-  const cache = patterns.get(theme) ?? new Map<Mark, CanvasPattern | null>();
-  patterns.set(theme, cache);
-  if (cache.has(mark)) return cache.get(mark)!;
-
-  const [size, pixels] = markTile(mark);
-  let pattern: CanvasPattern | null = null;
-  const tile = pixels.length > 0 ? document.createElement('canvas') : null;
-  const tileCtx = tile?.getContext('2d');
-  if (tile && tileCtx) {
-    [tile.width, tile.height] = [size, size];
-    tileCtx.fillStyle = theme.colors.background.primary;
-    for (const [x, y] of pixels) tileCtx.fillRect(x, y, 1, 1);
-    pattern = ctx.createPattern(tile, 'repeat');
-  }
-  cache.set(mark, pattern);
-  return pattern;
 }
 
 function drawLabels(
@@ -184,15 +159,16 @@ function drawLabels(
   map: SkewMap,
   layout: Layout,
   theme: GrafanaTheme2,
+  indices: number[],
 ) {
   ctx.fillStyle = theme.colors.text.primary;
   ctx.font = `${theme.typography.fontSize - 2}px ${theme.typography.fontFamily}`;
   ctx.textBaseline = 'middle';
   const room = layout.labelWidth - 8;
-  map.rows.forEach((row, index) => {
+  for (const index of indices) {
     const y = index * layout.rowHeight + (layout.rowHeight - ROW_GAP) / 2;
-    ctx.fillText(fitText(ctx, row.key || '(none)', room), 4, y);
-  });
+    ctx.fillText(fitText(ctx, map.rows[index]?.key || '(none)', room), 4, y);
+  }
 }
 
 /** Cuts a label to `room` pixels, ending in an ellipsis when cut. */

@@ -1,14 +1,23 @@
 /**
- * Keeps a canvas showing a map: the map is drawn once into an offscreen
- * canvas whenever the data, size or theme change; a hover only copies that
- * image back and outlines the hovered cell, so pointer moves stay cheap.
+ * Keeps a canvas showing a map. The whole map is drawn when the data, size
+ * or theme change; a hover redraws only the row it leaves and the row it
+ * enters, then outlines the hovered cell, so pointer moves stay cheap
+ * however many rows there are.
  */
-import { type RefObject, useEffect, useRef } from 'react';
+import { type RefObject, useLayoutEffect, useRef } from 'react';
 import { type GrafanaTheme2 } from '@grafana/data';
 
 import { type SkewMap } from '../data/shape';
 import { drawHover, drawMap } from './draw';
 import { type Hit, type Layout } from './layout';
+import { timed } from './timing';
+
+interface Drawn {
+  map: SkewMap;
+  layout: Layout;
+  theme: GrafanaTheme2;
+  hover: Hit | null;
+}
 
 /** Draws `map` into `canvasRef` with `hover` outlined; sizes the canvas for the screen's pixel ratio. */
 export function useSkewCanvas(
@@ -18,38 +27,36 @@ export function useSkewCanvas(
   theme: GrafanaTheme2,
   hover: Hit | null,
 ): void {
-  const baseRef = useRef<HTMLCanvasElement | null>(null);
+  const drawn = useRef<Drawn | null>(null);
 
-  useEffect(() => {
-    const base = baseRef.current ?? document.createElement('canvas');
-    baseRef.current = base;
-    const ctx = prepare(base, layout);
-    if (ctx !== null) drawMap(ctx, map, layout, theme);
-  }, [map, layout, theme]);
-
-  useEffect(() => {
+  // A layout effect: the canvas is drawn in the same commit as the tooltip,
+  // before the browser paints, so no frame shows one without the other.
+  useLayoutEffect(() => {
     const canvas = canvasRef.current;
-    const base = baseRef.current;
     const ctx = canvas ? prepare(canvas, layout) : null;
-    if (ctx === null || base === null) return;
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.drawImage(base, 0, 0);
-    ctx.setTransform(ratio(), 0, 0, ratio(), 0, 0);
+    if (ctx === null) return;
+
+    const last = drawn.current;
+    if (last === null || last.map !== map || last.layout !== layout || last.theme !== theme) {
+      timed('draw', () => drawMap(ctx, map, layout, theme));
+    } else {
+      const rows = [...new Set([last.hover?.row, hover?.row])].filter((row) => row !== undefined);
+      timed('hover', () => drawMap(ctx, map, layout, theme, rows));
+    }
     if (hover !== null) drawHover(ctx, layout, hover, theme);
+    drawn.current = { map, layout, theme, hover };
   }, [canvasRef, map, layout, theme, hover]);
 }
 
-function ratio(): number {
-  return window.devicePixelRatio || 1;
-}
-
-// Resizing a canvas clears it, so the size is set only when it changes.
+// Resizing a canvas clears it, so the size is set only when it changes
+// (a new layout always redraws everything anyway).
 function prepare(canvas: HTMLCanvasElement, layout: Layout): CanvasRenderingContext2D | null {
-  const width = Math.max(1, Math.round(layout.width * ratio()));
-  const height = Math.max(1, Math.round(layout.height * ratio()));
+  const ratio = window.devicePixelRatio || 1;
+  const width = Math.max(1, Math.round(layout.width * ratio));
+  const height = Math.max(1, Math.round(layout.height * ratio));
   if (canvas.width !== width) canvas.width = width;
   if (canvas.height !== height) canvas.height = height;
   const ctx = canvas.getContext('2d');
-  ctx?.setTransform(ratio(), 0, 0, ratio(), 0, 0);
+  ctx?.setTransform(ratio, 0, 0, ratio, 0, 0);
   return ctx;
 }
