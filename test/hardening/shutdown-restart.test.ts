@@ -45,16 +45,22 @@ describe('shutdown and restart', () => {
     write(snapshots.stale());
     const running = await serve();
 
-    const scrapes = Array.from({ length: SCRAPES_IN_FLIGHT }, () =>
-      fetch(`${running.url}/metrics`).then(
-        async (response) => ({ status: response.status, body: await response.text() }),
-        (error: Error) => ({ status: 0, body: String(error.cause ?? error) }),
-      ),
+    const responses = Array.from({ length: SCRAPES_IN_FLIGHT }, () =>
+      fetch(`${running.url}/metrics`),
     );
     const exited = new Promise<number | null>((resolve) => running.child.once('exit', resolve));
+    // Signal once the first answer has begun: its body, and the other scrapes, are in flight.
+    await Promise.race(responses);
     const stopping = Date.now();
     running.child.kill('SIGTERM');
-    const answers = await Promise.all(scrapes);
+    const answers = await Promise.all(
+      responses.map((response) =>
+        response.then(
+          async (r) => ({ status: r.status, body: await r.text() }),
+          (error: Error) => ({ status: 0, body: String(error.cause ?? error) }),
+        ),
+      ),
+    );
     // One signal, as the kubelet sends: stop() would send a second one.
     const code = await exited;
     const tookMs = Date.now() - stopping;
