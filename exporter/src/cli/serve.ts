@@ -60,6 +60,9 @@ export async function serveCommand(flags: ServeFlags): Promise<number> {
       host: options.listen.host,
       port: options.listen.port,
       evaluateIntervalMs: options.evaluateIntervalMs,
+      ...(options.probeIntervalMs !== undefined
+        ? { probeIntervalMs: options.probeIntervalMs }
+        : {}),
       digestsPerWorkload: options.limits.digestsPerWorkload,
       build,
       logger,

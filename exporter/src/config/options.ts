@@ -34,6 +34,8 @@ export interface ExporterOptions {
   intentPath: string;
   /** Re-evaluate at least this often, since classes change with time alone. */
   evaluateIntervalMs: number;
+  /** How often the reported layer probes instances; absent: the runtime's default. */
+  probeIntervalMs?: number;
   logLevel: LogLevel;
   logFormat: LogFormat;
   limits: { digestsPerWorkload: number };
@@ -124,6 +126,7 @@ export function resolveOptions(input: ResolveOptionsInput = {}): ExporterOptions
     defaultMaxAgeMs,
     regions: withPrometheus(requireRegions(regions), file.regions ?? []),
     ...optional('shard', resolveShard(flags, env)),
+    ...optional('probeIntervalMs', fileDuration(file.probeInterval)),
     ...optional('webConfigFile', resolveWebConfigFile(flags, env, file, cwd, fileDir)),
     secretKey: resolveSecretKeySetting(file.secrets?.hmacKeyFile, fileDir, env),
   };
@@ -141,6 +144,9 @@ export function describeOptions(options: ExporterOptions): Record<string, unknow
     digestsPerWorkload: options.limits.digestsPerWorkload,
     maxAge: formatDuration(options.defaultMaxAgeMs),
     ...(options.webConfigFile !== undefined ? { webConfigFile: options.webConfigFile } : {}),
+    ...(options.probeIntervalMs !== undefined
+      ? { probeInterval: formatDuration(options.probeIntervalMs) }
+      : {}),
     ...(options.shard !== undefined
       ? { shard: `${options.shard.index}/${options.shard.count}` }
       : {}),

@@ -78,6 +78,10 @@ export const configFileSchema = z.strictObject({
     .optional(),
   intent: z.string().min(1).optional(),
   evaluateInterval: durationSchema.optional(),
+  probeInterval: durationSchema.optional().meta({
+    description:
+      'How often instances of workloads with a `probe` are asked what they run. Default 30s.',
+  }),
   logLevel: z.enum(LOG_LEVELS).optional(),
   logFormat: z.enum(LOG_FORMATS).optional(),
   limits: z.strictObject({ digestsPerWorkload: z.int().positive().optional() }).optional(),

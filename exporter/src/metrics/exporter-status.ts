@@ -6,6 +6,7 @@ import type { Registry } from 'prom-client';
 
 import { FINDING_CLASSES, type Evaluation, type Summary } from '../verify/evaluation.js';
 import { registerGauge, toSeconds, type FamilyDefinition } from './family.js';
+import type { ProbeStatus } from './probes.js';
 import type { ShardStatus, SourceKinds } from './kubernetes.js';
 import type { TrafficQueryStatus } from './traffic.js';
 
@@ -42,6 +43,8 @@ export interface Publication {
   limits: MetricLimits;
   /** How each region's observed traffic layer is doing; absent when no region has one. */
   trafficQueries?: TrafficQueryStatus[];
+  /** How the probes of each probed workload are doing; absent when nothing is probed. */
+  probes?: ProbeStatus[];
   /** Per-kind health of live Kubernetes sources; absent when every region is a snapshot. */
   sourceKinds?: SourceKinds[];
   /** The shard of `--shard i/n`, when given. */

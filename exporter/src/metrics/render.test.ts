@@ -100,6 +100,12 @@ realitycheck_findings{region="edge-fra",namespace="shop",workload="checkout",che
 
 # HELP realitycheck_inline_secret_env A credential-like environment variable set as a literal value instead of secretKeyRef (the variable name only); always 1.
 # TYPE realitycheck_inline_secret_env gauge
+
+# HELP realitycheck_probe_failing_instances Instances of a probed workload whose last self-report probe failed (timeout, refused, not 200, unreadable); what they report is unknown.
+# TYPE realitycheck_probe_failing_instances gauge
+
+# HELP realitycheck_probe_failures_total Self-report probes of instances of a workload that failed since the exporter started.
+# TYPE realitycheck_probe_failures_total counter
 `);
   });
 

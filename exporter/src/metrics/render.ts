@@ -16,6 +16,7 @@ import { FINDING_FAMILIES, fillFindings } from './findings.js';
 import { INSTANCE_FAMILIES, fillInstances } from './instances.js';
 import { KUBERNETES_FAMILIES, fillKubernetes } from './kubernetes.js';
 import { MISMATCH_FAMILIES, fillMismatch } from './mismatch.js';
+import { PROBE_FAMILIES, fillProbes } from './probes.js';
 import { SOURCE_FAMILIES, fillSources } from './sources.js';
 import { TRAFFIC_FAMILIES, fillTraffic } from './traffic.js';
 
@@ -29,6 +30,7 @@ export const ALL_FAMILIES: readonly FamilyDefinition[] = [
   ...FINDING_FAMILIES,
   ...TRAFFIC_FAMILIES,
   ...CONFIG_FAMILIES,
+  ...PROBE_FAMILIES,
 ];
 
 /** The Content-Type of the text format that `renderMetrics` produces. */
@@ -46,6 +48,7 @@ export function buildRegistry(publication: Publication): Registry {
   fillFindings(registry, publication.evaluation);
   fillTraffic(registry, publication.evaluation, publication.trafficQueries);
   fillConfig(registry, publication.evaluation);
+  fillProbes(registry, publication.probes);
   return registry;
 }
 

@@ -10,6 +10,8 @@ import type { RunningServer } from '../server/listen.js';
 import { readinessOf } from '../server/readiness.js';
 import type { WebConfig } from '../server/web-config.js';
 import type { Shard } from '../sources/kubernetes/scope.js';
+import { DEFAULT_PROBE_INTERVAL_MS } from '../sources/instance-probe.js';
+import { startInstanceProbes, type InstanceProbes } from './probes.js';
 import { Publisher } from './publisher.js';
 import { startTrafficObservers, type TrafficObservers, type TrafficRegion } from './traffic.js';
 import { createSource, sourceNameOf, type RuntimeRegion } from './sources.js';
@@ -30,6 +32,8 @@ export interface ExporterRuntimeOptions {
   host: string;
   port: number;
   evaluateIntervalMs: number;
+  /** How often instances of probed workloads are asked what they run; default 30s. */
+  probeIntervalMs?: number;
   digestsPerWorkload: number;
   build: BuildStatus;
   logger: Logger;
@@ -79,10 +83,13 @@ export async function startExporter(options: ExporterRuntimeOptions): Promise<Ru
   });
   // Set once the observers have queried; the publisher may run before that.
   let traffic: TrafficObservers | undefined;
+  const reported: { probes?: InstanceProbes } = {};
+  const observe = () => sources.map((s) => s.observe());
   const publisher = new Publisher(
     {
       intent: () => reloader.status,
-      regions: () => sources.map((s) => s.observe()),
+      // The reported layer joins each region's state here, before the pure engine reads it.
+      regions: () => reported.probes?.merge(observe()) ?? observe(),
       build: options.build,
       limits,
       now,
@@ -93,6 +100,7 @@ export async function startExporter(options: ExporterRuntimeOptions): Promise<Ru
       ...(shard !== undefined ? { shard } : {}),
       observedTraffic: () => traffic?.observed() ?? {},
       trafficQueries: () => traffic?.queries() ?? [],
+      probes: () => reported.probes?.status() ?? [],
     },
     initial,
   );
@@ -106,6 +114,13 @@ export async function startExporter(options: ExporterRuntimeOptions): Promise<Ru
       onChange: () => publisher.requestPublish(),
     });
   }
+  reported.probes = await startInstanceProbes({
+    logger,
+    intent: () => reloader.status.intent,
+    observations: observe,
+    onChange: () => publisher.requestPublish(),
+    intervalMs: options.probeIntervalMs ?? DEFAULT_PROBE_INTERVAL_MS,
+  });
   publisher.publishNow();
   const ticker = setInterval(() => publisher.requestPublish(), options.evaluateIntervalMs);
 
@@ -123,6 +138,7 @@ export async function startExporter(options: ExporterRuntimeOptions): Promise<Ru
       clearInterval(ticker);
       reloader.stop();
       traffic?.stop();
+      await reported.probes?.stop();
       await Promise.all(sources.map((source) => source.stop()));
       await server.close();
     },

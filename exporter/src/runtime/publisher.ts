@@ -7,6 +7,7 @@
 import type { IntentStatus as LoaderStatus } from '../intent/reloader.js';
 import type { BuildStatus, MetricLimits, Publication } from '../metrics/exporter-status.js';
 import type { ShardStatus, SourceKinds } from '../metrics/kubernetes.js';
+import type { ProbeStatus } from '../metrics/probes.js';
 import type { RegionObservation } from '../sources/observations.js';
 import type { TrafficQueryStatus } from '../metrics/traffic.js';
 import { evaluate } from '../verify/evaluate.js';
@@ -25,6 +26,8 @@ export interface PublisherInputs {
   /** The observed traffic layer by region, and the health of its queries. */
   observedTraffic?: () => Record<string, ObservedRegionTraffic>;
   trafficQueries?: () => TrafficQueryStatus[];
+  /** How the probes of the reported layer are doing. */
+  probes?: () => ProbeStatus[];
 }
 
 /** Holds the publication in force and makes new ones. */
@@ -70,6 +73,7 @@ export class Publisher {
       ...(this.inputs.trafficQueries !== undefined
         ? { trafficQueries: this.inputs.trafficQueries() }
         : {}),
+      ...(this.inputs.probes !== undefined ? { probes: this.inputs.probes() } : {}),
     };
     return this.current;
   }

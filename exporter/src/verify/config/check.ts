@@ -5,7 +5,7 @@
 import type { IntendedRelease, IntendedWorkload } from '../../intent/model.js';
 import type { InstanceReportView } from '../../sources/config-views.js';
 import type { ClusterState, WorkloadView } from '../../sources/observations.js';
-import type { Finding } from '../evaluation.js';
+import type { Check, Finding } from '../evaluation.js';
 import type { Instance } from '../instances.js';
 import { configObjectsOf } from './consumers.js';
 import { servingInstances, type ConfigContext } from './context.js';
@@ -63,8 +63,18 @@ export function checkConfig(input: ConfigCheckInput): {
       flagMismatch: reports.flags,
       inlineSecrets: secrets.secrets.map(({ container, variable }) => ({ container, variable })),
       probeFailures: reports.failed,
+      intendedChecks: intendedChecks(input),
     },
   };
+}
+
+/** The checks whose absence of findings is worth a published 0 (metrics/findings.ts). */
+function intendedChecks({ intent, release }: ConfigCheckInput): Check[] {
+  return [
+    ...(release.config !== undefined ? ['config' as const] : []),
+    ...(release.env !== undefined ? ['env' as const] : []),
+    ...(intent.probe !== undefined ? ['flag' as const] : []),
+  ];
 }
 
 function contextOf(input: ConfigCheckInput): ConfigContext {

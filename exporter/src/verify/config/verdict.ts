@@ -3,6 +3,8 @@
  * of variables and flags only: never a value.
  */
 
+import type { Check } from '../evaluation.js';
+
 /** The config, env, flag and inline-secret state of one workload in one region. */
 export interface ConfigVerdict {
   /**
@@ -19,4 +21,10 @@ export interface ConfigVerdict {
   inlineSecrets: { container: string; variable: string }[];
   /** Probes of serving instances that failed in the last round. */
   probeFailures: number;
+  /**
+   * The checks the intent asks of this workload: `config` when the release
+   * records a config hash, `env` when it lists variables, `flag` when the
+   * workload is probed. Their classes are published as 0 when nothing is found.
+   */
+  intendedChecks?: Check[];
 }
