@@ -1,6 +1,6 @@
 import { fireEvent, screen } from '@testing-library/react';
-import { locationService } from '@grafana/runtime';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { locationService } from '@grafana/runtime';
 
 import { drawCalls } from '../test/canvas';
 import { promFrames } from '../test/frames';

@@ -1,5 +1,5 @@
-import { FieldType, toDataFrame } from '@grafana/data';
 import { describe, expect, it } from 'vitest';
+import { FieldType, toDataFrame } from '@grafana/data';
 
 import { promFrames, STEP, T0 } from '../test/frames';
 import { DEFAULT_OPTIONS, type SkewMapOptions } from '../types';

@@ -39,45 +39,56 @@ export function drawMap(
   for (const index of only ?? []) {
     ctx.clearRect(0, index * layout.rowHeight, layout.width, layout.rowHeight);
   }
-  const inner = cellHeight(map, layout);
-  const batches = new Map<StateStyle, Batch>();
-  const noData: number[] = [];
-  const overlays: number[] = [];
-  const looks = (category: Category) => {
-    const look = styles.get(category) ?? stateStyle(category, theme);
-    styles.set(category, look);
-    return look;
-  };
+
   const styles = new Map<Category, StateStyle>();
+  const shapes: Shapes = {
+    batches: new Map(),
+    noData: [],
+    overlays: [],
+    looks: (category) => {
+      const look = styles.get(category) ?? stateStyle(category, theme);
+      styles.set(category, look);
+      return look;
+    },
+  };
+  for (const index of indices) collectRow(shapes, map, layout, index);
 
-  for (const index of indices) {
-    const row = map.rows[index];
-    if (row === undefined) continue;
-    const top = index * layout.rowHeight;
-    const sameSample = (a: number, b: number) => sameCounts(row.samples, row.winners, a, b);
-    forEachRun(map.grid.count, sameSample, (first, end) => {
-      const x = cellX(layout, first);
-      const width = cellX(layout, end) - x;
-      const cell = cellAt(row, first);
-      if (cell === null) noData.push(x, top, width, inner);
-      else addSegments(batches, looks, cell, [x, top, width, inner]);
-    });
-    const flags = overlayFlags(row.overlays, map.grid.count);
-    forEachRun(
-      map.grid.count,
-      (a, b) => flags[a] === flags[b],
-      (first, end) => {
-        const x = cellX(layout, first);
-        if (flags[first])
-          overlays.push(x, top + inner + 1, cellX(layout, end) - x, OVERLAY_BAND - 1);
-      },
-    );
-  }
-
-  fillBatches(ctx, batches, theme);
-  drawNoData(ctx, noData, theme);
-  fillRects(ctx, overlays, theme.colors.text.primary);
+  fillBatches(ctx, shapes.batches, theme);
+  drawNoData(ctx, shapes.noData, theme);
+  fillRects(ctx, shapes.overlays, theme.colors.text.primary);
   drawLabels(ctx, map, layout, theme, indices);
+}
+
+/** What a drawing collects before filling: rectangles by look, no data, overlay marks. */
+interface Shapes {
+  batches: Map<StateStyle, Batch>;
+  noData: number[];
+  overlays: number[];
+  looks: (category: Category) => StateStyle;
+}
+
+function collectRow(shapes: Shapes, map: SkewMap, layout: Layout, index: number): void {
+  const row = map.rows[index];
+  if (row === undefined) return;
+  const top = index * layout.rowHeight;
+  const inner = cellHeight(map, layout);
+
+  const sameSample = (a: number, b: number) => sameCounts(row.samples, row.winners, a, b);
+  forEachRun(map.grid.count, sameSample, (first, end) => {
+    const x = cellX(layout, first);
+    const width = cellX(layout, end) - x;
+    const cell = cellAt(row, first);
+    if (cell === null) shapes.noData.push(x, top, width, inner);
+    else addSegments(shapes.batches, shapes.looks, cell, [x, top, width, inner]);
+  });
+
+  const flags = overlayFlags(row.overlays, map.grid.count);
+  const sameFlag = (a: number, b: number) => flags[a] === flags[b];
+  forEachRun(map.grid.count, sameFlag, (first, end) => {
+    if (!flags[first]) return;
+    const x = cellX(layout, first);
+    shapes.overlays.push(x, top + inner + 1, cellX(layout, end) - x, OVERLAY_BAND - 1);
+  });
 }
 
 /** Outlines the hovered row and cell over a drawn map. */

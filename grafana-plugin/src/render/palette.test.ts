@@ -1,5 +1,5 @@
-import { createTheme } from '@grafana/data';
 import { describe, expect, it } from 'vitest';
+import { createTheme } from '@grafana/data';
 
 import { classifyCategory } from '../data/categories';
 import { markTile, stateStyle } from './palette';
