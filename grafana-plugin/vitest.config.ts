@@ -9,6 +9,7 @@ export default defineConfig({
     setupFiles: ['src/test/setup.ts'],
     // @grafana/* ship ESM that imports named exports from CommonJS packages
     // (moment-timezone); Node refuses that, Vite's transform does not.
+    // A similar report: https://github.com/grafana/grafana/issues/105732
     server: { deps: { inline: [/@grafana\//] } },
   },
 });

@@ -7,9 +7,9 @@ import { installRecordingCanvas } from './canvas';
 
 installRecordingCanvas();
 
-// jsdom does not implement matchMedia, and uPlot (imported by @grafana/ui)
-// calls it at import time. Workaround as documented for jsdom:
-// https://jestjs.io/docs/manual-mocks#mocking-methods-which-are-not-implemented-in-jsdom
+// jsdom does not implement matchMedia (https://github.com/jsdom/jsdom/issues/3522),
+// and uPlot (imported by @grafana/ui) calls it at import time; a stub that
+// matches nothing is enough for these tests.
 if (typeof window.matchMedia !== 'function') {
   window.matchMedia = (query: string) =>
     ({
