@@ -10,12 +10,16 @@ import { buildInfo } from './build-info.js';
 import { CHECK_FORMATS } from './check.js';
 import { checkCommand } from './check-command.js';
 import { hashCommand } from './hash.js';
+import { intentCommand, type IntentFlags } from './intent-command.js';
 import { serveCommand } from './serve.js';
 
 const program = new Command('realitycheck')
   .description('Verifies that what runs in each region is what was released.')
   .version(buildInfo().version)
   .showHelpAfterError()
+  // The root's options only before a subcommand, so that `intent --version 1.15.0`
+  // is the release's version, not a request for realitycheck's own.
+  .enablePositionalOptions()
   // Usage errors (an unknown flag, a bad choice) cannot run: exit 3, as
   // DESIGN.md says, never 1, which a CD gate may let pass as "watch items".
   // Set before the subcommands are made: they copy it when created.
@@ -87,6 +91,27 @@ program
   .option('-w, --workload <name>', "print only this workload's hash")
   .action(async (files: string[], flags: { workload?: string }) => {
     process.exitCode = await hashCommand(files, flags);
+  });
+
+const repeat = (value: string, previous: string[] = []) => [...previous, value];
+
+program
+  .command('intent')
+  .description('record a release in an intent file from rendered manifests and built digests')
+  .argument('<manifests...>', 'rendered manifests (YAML or JSON files, or folders of them)')
+  .requiredOption('-i, --intent <file>', 'the intent file to write or update')
+  .requiredOption('--version <version>', 'the version of the release, e.g. 1.15.0')
+  .option(
+    '--image <[workload/]container=ref>',
+    'a built image pinned by digest (repeatable)',
+    repeat,
+  )
+  .option('-w, --workload <name>', 'only this workload of the manifests (repeatable)', repeat)
+  .option('-n, --namespace <namespace>', 'for workloads whose manifest names no namespace')
+  .option('--keep <n>', 'keep at most n releases per workload (and any a region pins)')
+  .option('--released <time>', 'when the release was made (RFC 3339); default now')
+  .action(async (manifests: string[], flags: IntentFlags) => {
+    process.exitCode = await intentCommand(manifests, flags);
   });
 
 await program.parseAsync(process.argv);
