@@ -104,6 +104,21 @@ describe('KubernetesSource under faults', () => {
     await eventually('the change made while down', () => podNames(source).length === 7);
   });
 
+  it('does not hold start-up for a slow API server, and syncs once its answers come', async () => {
+    const server = harness.servers[0]!;
+    server.faults.delayMs = 1_000;
+    const source = harness.source(0, { startWaitMs: 200 });
+
+    const started = Date.now();
+    await source.start();
+
+    expect(Date.now() - started).toBeLessThan(900);
+    expect(source.observe()).toMatchObject({ up: false });
+    expect(source.observe().state).toBeUndefined();
+    await eventually('synced after the slow answers', () => source.observe().up, 10_000);
+    expect(podNames(source)).toHaveLength(8);
+  });
+
   it('treats a missing Argo Rollouts CRD as nothing to watch, not as an error', async () => {
     const { logger, lines } = collectingLogger();
     const source = harness.source(0, { logger });
