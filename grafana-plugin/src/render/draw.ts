@@ -10,7 +10,7 @@ import { type Cell, cellAt } from '../data/rows';
 import { type SampleMatrix } from '../data/samples';
 import { type SkewMap } from '../data/shape';
 import { cellX, type Hit, type Layout, ROW_GAP } from './layout';
-import { type Batch, drawNoData, fillBatches, fillRects, markPattern } from './fill';
+import { type Batch, drawNoData, fillBatches, fillRects, lookPattern } from './fill';
 import { type StateStyle, stateStyle } from './palette';
 import { stackSegments } from './segments';
 
@@ -197,7 +197,5 @@ export function drawSwatch(
   theme: GrafanaTheme2,
   size: number,
 ): void {
-  fillRects(ctx, [0, 0, size, size], style.fill);
-  const pattern = markPattern(ctx, style.mark, theme);
-  if (pattern !== null) fillRects(ctx, [0, 0, size, size], pattern);
+  fillRects(ctx, [0, 0, size, size], lookPattern(ctx, style, theme) ?? style.fill);
 }

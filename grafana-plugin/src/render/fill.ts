@@ -4,7 +4,7 @@
  */
 import { type GrafanaTheme2 } from '@grafana/data';
 
-import { type Mark, markTile, noDataStyle, type StateStyle } from './palette';
+import { markTile, noDataStyle, type StateStyle } from './palette';
 
 /** Rectangles (x, y, width, height, flattened) that share one look. */
 export interface Batch {
@@ -12,16 +12,14 @@ export interface Batch {
   rects: number[];
 }
 
-/** Fills each batch in its colour, then its mark over it. */
+/** Fills each batch with its look: the plain colour, or one pattern of colour and mark. */
 export function fillBatches(
   ctx: CanvasRenderingContext2D,
   batches: Map<StateStyle, Batch>,
   theme: GrafanaTheme2,
 ) {
   for (const { style, rects } of batches.values()) {
-    fillRects(ctx, rects, style.fill);
-    const pattern = markPattern(ctx, style.mark, theme);
-    if (pattern !== null) fillRects(ctx, rects, pattern);
+    fillRects(ctx, rects, lookPattern(ctx, style, theme) ?? style.fill);
   }
 }
 
@@ -56,26 +54,32 @@ export function fillRects(
   ctx.fill();
 }
 
-const patterns = new WeakMap<GrafanaTheme2, Map<Mark, CanvasPattern | null>>();
+const patterns = new WeakMap<GrafanaTheme2, Map<string, CanvasPattern | null>>();
 
-// Marks are cut out in the background colour, so they read on any fill in
-// either theme. Tiles are drawn pixel by pixel to stay crisp.
-/** The mark of a look as a pattern, made once per theme; null for no mark. */
-export function markPattern(ctx: CanvasRenderingContext2D, mark: Mark, theme: GrafanaTheme2) {
-  const cache = patterns.get(theme) ?? new Map<Mark, CanvasPattern | null>();
+/**
+ * A look with a mark as one repeating tile: the fill colour with the mark
+ * cut out in the background colour, so it reads on any fill in either
+ * theme, and each rectangle is filled once, not twice (the fill is most of
+ * the drawing time). Made once per theme; null for a plain look. Tiles are
+ * drawn pixel by pixel to stay crisp.
+ */
+export function lookPattern(ctx: CanvasRenderingContext2D, look: StateStyle, theme: GrafanaTheme2) {
+  const cache = patterns.get(theme) ?? new Map<string, CanvasPattern | null>();
   patterns.set(theme, cache);
-  if (cache.has(mark)) return cache.get(mark)!;
+  if (cache.has(look.key)) return cache.get(look.key)!;
 
-  const [size, pixels] = markTile(mark);
+  const [size, pixels] = markTile(look.mark);
   let pattern: CanvasPattern | null = null;
   const tile = pixels.length > 0 ? document.createElement('canvas') : null;
   const tileCtx = tile?.getContext('2d');
   if (tile && tileCtx) {
     [tile.width, tile.height] = [size, size];
+    tileCtx.fillStyle = look.fill;
+    tileCtx.fillRect(0, 0, size, size);
     tileCtx.fillStyle = theme.colors.background.primary;
     for (const [x, y] of pixels) tileCtx.fillRect(x, y, 1, 1);
     pattern = ctx.createPattern(tile, 'repeat');
   }
-  cache.set(mark, pattern);
+  cache.set(look.key, pattern);
   return pattern;
 }
