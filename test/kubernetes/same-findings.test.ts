@@ -10,6 +10,23 @@ import { evaluate } from '../../exporter/src/verify/evaluate.js';
 import { fixtureObjects, intentYaml } from './fixtures.js';
 import { startHarness, type Harness } from './harness.js';
 
+/** The parts of a ClusterState both sources read. */
+const BUCKETS = [
+  'pods',
+  'replicaSets',
+  'controllerRevisions',
+  'workloads',
+  'configMaps',
+  'routes',
+] as const;
+
+/** Views in a stable order: the API lists by name, a snapshot keeps the file's order. */
+function sorted(views: readonly { namespace: string; name: string }[] | undefined) {
+  const key = (v: { namespace: string; name: string; kind?: string }) =>
+    `${v.kind ?? ''}/${v.namespace}/${v.name}`;
+  return [...(views ?? [])].sort((a, b) => key(a).localeCompare(key(b)));
+}
+
 describe('the same cluster through a snapshot and through the API', () => {
   let harness: Harness;
 
@@ -24,7 +41,7 @@ describe('the same cluster through a snapshot and through the API', () => {
     ['mid-rollout', 1],
     ['rolled out', 0],
     ['far behind', 3],
-  ])('gives identical workloads and findings (%s)', async (_case, oldPods) => {
+  ])('gives identical observations, workloads and findings (%s)', async (_case, oldPods) => {
     const objects = fixtureObjects(oldPods);
     const snapshotFile = join(harness.dir, 'snapshot.json');
     const intentFile = join(harness.dir, 'intent.yaml');
@@ -41,6 +58,9 @@ describe('the same cluster through a snapshot and through the API', () => {
     const viaSnapshot = evaluate({ intent, regions: [fromSnapshot], now });
     const viaApi = evaluate({ intent, regions: [fromApi], now });
 
+    for (const bucket of BUCKETS) {
+      expect(sorted(fromApi.state?.[bucket]), bucket).toEqual(sorted(fromSnapshot.state?.[bucket]));
+    }
     expect(viaSnapshot.findings.length + viaSnapshot.workloads.length).toBeGreaterThan(0);
     expect(viaApi.workloads).toEqual(viaSnapshot.workloads);
     expect(viaApi.findings).toEqual(viaSnapshot.findings);
