@@ -106,6 +106,10 @@ export class KubernetesApi {
     const options: RequestOptions & { headers: Record<string, string> } = {
       headers: { Accept: 'application/json' },
     };
+    // TODO(sources): applyToHTTPSOptions makes a new agent per call, without
+    // keep-alive, so each list page opens its own connection (a TLS handshake
+    // per page on a real cluster). Reusing one keep-alive agent per cluster
+    // needs client-node's agent options, which it does not expose.
     await this.config.applyToHTTPSOptions(options);
     return send(url, options);
   }
