@@ -128,6 +128,7 @@ describe('parseSnapshot', () => {
       '{"foo": 1}',
       /expected the output of kubectl get .* -o json: a List with items/,
     ],
+    ['an alias without its anchor', '*P4\u00ff', /an alias \(\*name\) refers to no anchor/],
     ['a top-level array', '[1, 2]', /a List with items/],
     ['a YAML scalar', 'hello', /a List with items/],
     [

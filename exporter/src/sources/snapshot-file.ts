@@ -158,7 +158,24 @@ function parseYaml(source: string, file: string): unknown[] {
     }
   }
   // A stray `---` at the end of a file makes an empty document: nothing to read in it.
-  return list.map((document) => document.toJS() as unknown).filter((value) => value != null);
+  return list.map((document) => documentToJS(document, file)).filter((value) => value != null);
+}
+
+/**
+ * Aliases are resolved only here, and the yaml package throws a plain
+ * ReferenceError for one without its anchor or for an expansion past its
+ * alias limit (a "billion laughs" file); either is a broken snapshot.
+ */
+function documentToJS(document: { toJS(): unknown }, file: string): unknown {
+  try {
+    return document.toJS();
+  } catch (error) {
+    throw new SnapshotError(
+      file,
+      'not valid YAML: an alias (*name) refers to no anchor, or aliases expand too far',
+      { cause: error },
+    );
+  }
 }
 
 /** The objects of one parsed document: the items of a List, or the document itself. */
