@@ -57,7 +57,7 @@ describe('loadConfigFile', () => {
       column: 1,
       path: 'loglevel',
       message:
-        'unknown field "loglevel"; allowed fields: listen, intent, evaluateInterval, logLevel, logFormat, limits, secrets, defaults, regions',
+        'unknown field "loglevel"; did you mean "logLevel"?; allowed fields: listen, intent, evaluateInterval, probeInterval, logLevel, logFormat, limits, secrets, defaults, regions, webConfigFile',
     },
     {
       case: 'a listen address without a host',

@@ -6,6 +6,8 @@
  */
 import { z } from 'zod';
 
+import { closestName } from './misspelt-fields.js';
+
 /** One problem derived from an issue, before it is given a line and column. */
 export interface IssueProblem {
   path: PropertyKey[];
@@ -29,7 +31,7 @@ export function describeIssue(issue: Issue, root: unknown, schema: z.ZodType): I
       const hint = allowed !== undefined ? `; allowed fields: ${allowed.join(', ')}` : '';
       return issue.keys.map((key) => ({
         path: [...path, key],
-        message: `unknown field ${quote(key)}${hint}`,
+        message: `unknown field ${quote(key)}${suggestion(key, allowed)}${hint}`,
         at: 'key' as const,
         kind: 'unknown-field' as const,
       }));
@@ -170,4 +172,10 @@ function quote(text: string): string {
 
 function quoteValue(value: unknown): string {
   return typeof value === 'string' ? quote(value) : String(value);
+}
+
+/** `; did you mean "logLevel"?` when an allowed field is a likely misspelling of `key`. */
+function suggestion(key: string, allowed: readonly string[] | undefined): string {
+  const close = allowed === undefined ? undefined : closestName(key, allowed);
+  return close === undefined ? '' : `; did you mean ${quote(close)}?`;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { IssueProblem } from './issue-message.js';
-import { editDistance, mergeMisspeltFields } from './misspelt-fields.js';
+import { closestName, editDistance, mergeMisspeltFields } from './misspelt-fields.js';
 
 const unknown = (path: PropertyKey[]): IssueProblem => ({
   path,
@@ -51,5 +51,16 @@ describe('editDistance', () => {
     ['colour', 'releases', 7],
   ])('counts %s -> %s as %i edits', (a, b, n) => {
     expect(editDistance(a, b)).toBe(n);
+  });
+});
+
+describe('closestName', () => {
+  it.each([
+    ['loglevel', ['listen', 'logLevel', 'logFormat'], 'logLevel'],
+    ['relases', ['releases', 'regions'], 'releases'],
+    ['colour', ['name', 'kind', 'releases'], undefined],
+    ['x', ['kind'], undefined],
+  ])('suggests for %s among %j: %s', (typed, names, expected) => {
+    expect(closestName(typed, names)).toBe(expected);
   });
 });

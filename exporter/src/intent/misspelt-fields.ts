@@ -20,10 +20,11 @@ export function mergeMisspeltFields(problems: readonly IssueProblem[]): IssuePro
       (m) =>
         !absorbed.has(m) &&
         sameParent(m.path, problem.path) &&
-        editDistance(typed, String(m.path.at(-1))) <= MAX_EDITS,
+        isMisspelling(typed, String(m.path.at(-1))),
     );
     if (match === undefined) return problem;
     absorbed.add(match);
+    if (problem.message.includes('did you mean')) return problem;
     const intended = String(match.path.at(-1));
     const message = problem.message.replace(
       /^(unknown field "[^"]*")/,
@@ -32,6 +33,23 @@ export function mergeMisspeltFields(problems: readonly IssueProblem[]): IssuePro
     return { ...problem, message };
   });
   return merged.filter((problem) => !absorbed.has(problem));
+}
+
+/** The name in `names` that `typed` most likely misspells, if any. */
+export function closestName(typed: string, names: readonly string[]): string | undefined {
+  let best: { name: string; edits: number } | undefined;
+  for (const name of names) {
+    if (!isMisspelling(typed, name)) continue;
+    const edits = editDistance(typed.toLowerCase(), name.toLowerCase());
+    if (best === undefined || edits < best.edits) best = { name, edits };
+  }
+  return best?.name;
+}
+
+/** Differs only in case, or by at most MAX_EDITS edits (but is not the same name). */
+function isMisspelling(typed: string, name: string): boolean {
+  if (typed === name) return false;
+  return editDistance(typed.toLowerCase(), name.toLowerCase()) <= MAX_EDITS;
 }
 
 function sameParent(a: readonly PropertyKey[], b: readonly PropertyKey[]): boolean {
