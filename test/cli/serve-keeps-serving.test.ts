@@ -269,4 +269,25 @@ realitycheck_findings{region="eu",namespace="shop",workload="api",check="digest"
 realitycheck_findings{region="eu",namespace="shop",workload="api",check="digest",class="drift"} 0
 realitycheck_findings{region="eu",namespace="shop",workload="api",check="digest",class="invalid"} 0
 realitycheck_findings{region="eu",namespace="shop",workload="api",check="digest",class="unknown"} 0
-realitycheck_findings{region="eu",namespace="shop",workload="api",check="digest",class="converging"} 0`;
+realitycheck_findings{region="eu",namespace="shop",workload="api",check="digest",class="converging"} 0
+# HELP realitycheck_traffic_weight_ratio Share (0..1) of a service's traffic per backend and layer (intended, declared, observed); a layer that cannot be read is absent.
+# TYPE realitycheck_traffic_weight_ratio gauge
+# HELP realitycheck_traffic_deviation_ratio Largest gap (0..1) between any backend's intended share and its declared or observed share; absent when neither layer can be read.
+# TYPE realitycheck_traffic_deviation_ratio gauge
+# HELP realitycheck_traffic_query_up 1 when the region's Prometheus answered the last traffic queries, else 0 (the observed layer is unknown); absent for regions without one.
+# TYPE realitycheck_traffic_query_up gauge
+# HELP realitycheck_traffic_query_failures_total Traffic queries to the region's Prometheus that failed (unreachable, an error, or an answer that is not a vector).
+# TYPE realitycheck_traffic_query_failures_total counter
+# HELP realitycheck_config_mismatch_ratio Share (0..1) of serving instances of a container whose effective config (ConfigMaps at start, config hash, env) differs from the intended one; instances that cannot be verified are in neither part.
+# TYPE realitycheck_config_mismatch_ratio gauge
+realitycheck_config_mismatch_ratio{region="eu",namespace="shop",workload="api",container="app"} 0
+# HELP realitycheck_env_mismatch_instances Serving instances whose environment variable differs from the intended value (names only, never values); 0 for every intended variable that matches.
+# TYPE realitycheck_env_mismatch_instances gauge
+# HELP realitycheck_flag_mismatch_instances Probed instances whose reported feature flag differs from the intended value; 0 for every intended flag that matches.
+# TYPE realitycheck_flag_mismatch_instances gauge
+# HELP realitycheck_inline_secret_env A credential-like environment variable set as a literal value instead of secretKeyRef (the variable name only); always 1.
+# TYPE realitycheck_inline_secret_env gauge
+# HELP realitycheck_probe_failing_instances Instances of a probed workload whose last self-report probe failed (timeout, refused, not 200, unreadable); what they report is unknown.
+# TYPE realitycheck_probe_failing_instances gauge
+# HELP realitycheck_probe_failures_total Self-report probes of instances of a workload that failed since the exporter started.
+# TYPE realitycheck_probe_failures_total counter`;
