@@ -35,7 +35,10 @@ export function createLogger(options: LoggerOptions): Logger {
       transport: { target: 'pino-pretty', options: { destination: 2, colorize: true } },
     });
   }
-  return pino(base, pino.destination(2));
+  // Synchronous: a line logged just before exiting (a fatal start-up error)
+  // is written before the one-line message that follows it, and never lost.
+  // The exporter logs little, so blocking writes cost nothing worth having.
+  return pino(base, pino.destination({ dest: 2, sync: true }));
 }
 
 /** A logger that drops everything, for tests and library use. */
