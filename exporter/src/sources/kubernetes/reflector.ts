@@ -10,6 +10,8 @@
 import type { Logger } from '../../log/logger.js';
 import { ApiError, type KubernetesApi, type WatchEvent } from './api.js';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffLimits } from './backoff.js';
+import type { ConfigMapView } from '../config-views.js';
+import { carryContentHistory } from './content-history.js';
 import { SHARED_POOL } from './intern.js';
 import { identityOf, listAll, objectKey } from './list-all.js';
 import type { ResourceDefinition, View } from './resources.js';
@@ -107,6 +109,10 @@ export class Reflector {
     const { api, resource, path, labelSelector, inScope } = this.options;
     try {
       const result = await listAll(api, { resource, path, inScope, ...selector(labelSelector) });
+      // A relist must not forget what the watch saw change before it.
+      for (const [key, view] of result.views) {
+        result.views.set(key, this.carry(this.views.get(key), view));
+      }
       this.views = result.views;
       this.resourceVersion = result.resourceVersion;
       this.needList = false;
@@ -190,9 +196,23 @@ export class Reflector {
     if (event.type === 'DELETED' || !this.options.inScope(namespace)) {
       if (!this.views.delete(key)) return;
     } else if (event.type === 'ADDED' || event.type === 'MODIFIED') {
-      this.views.set(key, SHARED_POOL.view(this.options.resource.project(event.object)));
+      this.views.set(key, this.carry(this.views.get(key), this.project(event.object)));
     } else return;
     this.options.onChange();
+  }
+
+  private project(object: unknown): View {
+    return SHARED_POOL.view(this.options.resource.project(object));
+  }
+
+  /** ConfigMaps carry their content history from view to view; others are replaced. */
+  private carry(previous: View | undefined, next: View): View {
+    if (this.options.resource.kind !== 'ConfigMap') return next;
+    return carryContentHistory(
+      previous as ConfigMapView | undefined,
+      next as ConfigMapView,
+      Date.now(),
+    );
   }
 
   private sleep(ms: number): Promise<void> {
