@@ -65,13 +65,15 @@ export async function startExporter(options: ExporterRuntimeOptions): Promise<Ru
   const loaded = await reloader.start();
 
   const shard = options.shard;
-  const sources = options.regions.map((region) =>
-    createSource(region, {
-      logger,
-      onChange: () => publisher.requestPublish(),
-      ...(shard !== undefined ? { shard } : {}),
-      ...(options.secretKey !== undefined ? { secretKey: options.secretKey } : {}),
-    }),
+  const sources = await Promise.all(
+    options.regions.map((region) =>
+      createSource(region, {
+        logger,
+        onChange: () => publisher.requestPublish(),
+        ...(shard !== undefined ? { shard } : {}),
+        ...(options.secretKey !== undefined ? { secretKey: options.secretKey } : {}),
+      }),
+    ),
   );
   const limits = { digestsPerWorkload: options.digestsPerWorkload };
   const initial = startingPublication({

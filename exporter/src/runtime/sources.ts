@@ -5,8 +5,7 @@
 import type { KubernetesSourceOptions } from '../config/regions.js';
 import type { Logger } from '../log/logger.js';
 import type { Shard } from '../sources/kubernetes/scope.js';
-import { kubernetesSourceName } from '../sources/kubernetes/kubeconfig.js';
-import { KubernetesSource } from '../sources/kubernetes/source.js';
+import { kubernetesSourceName } from '../sources/kubernetes/access.js';
 import type { RegionSource } from '../sources/region-source.js';
 import { SnapshotSource, snapshotSourceName } from '../sources/snapshot-source.js';
 
@@ -36,8 +35,14 @@ export interface SourceContext {
   secretKey?: Uint8Array;
 }
 
-/** Creates the source of one region. */
-export function createSource(region: RuntimeRegion, context: SourceContext): RegionSource {
+/**
+ * Creates the source of one region. The Kubernetes client library is
+ * loaded only when a region watches a cluster: it is most of start-up.
+ */
+export async function createSource(
+  region: RuntimeRegion,
+  context: SourceContext,
+): Promise<RegionSource> {
   const logger = context.logger.child({ region: region.name });
   if ('kubernetes' in region) return kubernetesSource(region, context, logger);
 
@@ -52,11 +57,12 @@ export function createSource(region: RuntimeRegion, context: SourceContext): Reg
   });
 }
 
-function kubernetesSource(
+async function kubernetesSource(
   region: KubernetesRegion,
   context: SourceContext,
   logger: Logger,
-): RegionSource {
+): Promise<RegionSource> {
+  const { KubernetesSource } = await import('../sources/kubernetes/source.js');
   const { kubeconfig, context: kubeContext, inCluster, namespaces } = region.kubernetes;
   return new KubernetesSource({
     region: region.name,

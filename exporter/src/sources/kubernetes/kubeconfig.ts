@@ -4,15 +4,9 @@
  */
 import { KubeConfig } from '@kubernetes/client-node';
 
-/** Where a region's credentials come from. */
-export interface ClusterAccess {
-  /** Use the service account the exporter's pod runs as. */
-  inCluster?: boolean;
-  /** A kubeconfig file; default: `$KUBECONFIG`, then `~/.kube/config`. */
-  kubeconfig?: string;
-  /** A context of that file; default: its current context. */
-  context?: string;
-}
+import type { ClusterAccess } from './access.js';
+
+export { kubernetesSourceName, type ClusterAccess } from './access.js';
 
 /** Loads the KubeConfig; throws, naming the file or context, when it cannot. */
 export function loadKubeConfig(access: ClusterAccess): KubeConfig {
@@ -37,10 +31,4 @@ export function loadKubeConfig(access: ClusterAccess): KubeConfig {
     throw new Error('the kubeconfig names no cluster for its current context');
   }
   return config;
-}
-
-/** The source name shown to people: `kubernetes:in-cluster` or `kubernetes:<context>`. */
-export function kubernetesSourceName(access: ClusterAccess): string {
-  if (access.inCluster === true) return 'kubernetes:in-cluster';
-  return `kubernetes:${access.context ?? 'current-context'}`;
 }
