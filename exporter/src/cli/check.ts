@@ -7,9 +7,10 @@ import { toFindingsDocument } from '../report/json.js';
 import { exitCodeFor } from '../report/exit-code.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderTable } from '../report/table.js';
-import { readSnapshot } from '../sources/snapshot-source.js';
+import type { RuntimeRegion } from '../runtime/sources.js';
 import type { Evaluation } from '../verify/evaluation.js';
 import { evaluate } from '../verify/evaluate.js';
+import { readRegionsOnce } from './check-regions.js';
 
 /** Output formats of `check`. */
 export const CHECK_FORMATS = ['table', 'json', 'markdown'] as const;
@@ -18,7 +19,8 @@ export type CheckFormat = (typeof CHECK_FORMATS)[number];
 /** What one check run reads. */
 export interface CheckInput {
   intentPath: string;
-  regions: ReadonlyArray<{ name: string; path: string; maxAgeMs: number }>;
+  /** Snapshot files, read once, or clusters, synced once. */
+  regions: readonly RuntimeRegion[];
   format: CheckFormat;
   now: number;
   /** The installation's HMAC key for Secret hashes. */
@@ -38,20 +40,14 @@ export async function runCheck(input: CheckInput): Promise<{ output: string; exi
     );
   }
   const intent = await loadIntent(input.intentPath, { now: () => input.now });
-  const regions = await Promise.all(
-    input.regions.map((r) =>
-      readSnapshot(r.path, {
-        region: r.name,
-        maxAgeMs: r.maxAgeMs,
-        ...(input.secretKey !== undefined ? { secretKey: input.secretKey } : {}),
-      }),
-    ),
-  );
-  // A pipeline that names a snapshot it cannot read has a broken step, not a
-  // blind region: stop with the reason instead of reporting unknowns.
-  const unreadable = regions.filter((r) => !r.up);
+  const regions = await readRegionsOnce(input.regions, input.secretKey);
+  // A pipeline that names a snapshot it cannot read, or a cluster it cannot
+  // reach, has a broken step, not a blind region: stop with the reason
+  // instead of reporting unknowns.
+  const unreadable = regions.filter((r) => !r.up || r.state === undefined);
   if (unreadable.length > 0) {
-    throw new CheckError(unreadable.map((r) => `region ${r.region}: ${r.error}`).join('\n'));
+    const reason = (r: (typeof regions)[number]) => r.error ?? 'its first sync did not finish';
+    throw new CheckError(unreadable.map((r) => `region ${r.region}: ${reason(r)}`).join('\n'));
   }
 
   const evaluation = evaluate({ intent, regions, now: input.now });

@@ -2,14 +2,10 @@
  * `realitycheck serve`: parse, validate, run. Resolves options, starts the
  * exporter and stops it cleanly on SIGTERM or SIGINT.
  */
-import {
-  describeOptions,
-  resolveOptions,
-  type OptionFlags,
-  type RegionOptions,
-} from '../config/options.js';
+import { describeOptions, resolveOptions, type OptionFlags } from '../config/options.js';
 import { createLogger, type LogFormat, type LogLevel } from '../log/logger.js';
-import { startExporter, type RuntimeRegion } from '../runtime/exporter.js';
+import { startExporter } from '../runtime/exporter.js';
+import { runtimeRegionOf } from '../runtime/sources.js';
 import { describeWebConfig, loadWebConfig } from '../server/web-config.js';
 import { readSecretKey } from '../config/secrets.js';
 import { buildInfo } from './build-info.js';
@@ -52,7 +48,7 @@ export async function serveCommand(flags: ServeFlags): Promise<number> {
       ...(web !== undefined ? { web } : {}),
       ...(secretKey !== undefined ? { secretKey } : {}),
       intentPath: options.intentPath,
-      regions: options.regions.map(runtimeRegion),
+      regions: options.regions.map(runtimeRegionOf),
       traffic: options.regions.flatMap(({ name, prometheus }) =>
         prometheus !== undefined ? [{ region: name, prometheus }] : [],
       ),
@@ -99,18 +95,6 @@ function stopWithin(stopping: Promise<void>, ms: number): Promise<boolean> {
       () => resolve(false),
     );
   });
-}
-
-function runtimeRegion({ name, source }: RegionOptions): RuntimeRegion {
-  if (source.type === 'kubernetes') {
-    return { name, kubernetes: source };
-  }
-  return {
-    name,
-    path: source.path,
-    maxAgeMs: source.maxAgeMs,
-    pollIntervalMs: source.pollIntervalMs,
-  };
 }
 
 function waitForSignal(): Promise<void> {

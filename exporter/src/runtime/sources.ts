@@ -2,7 +2,7 @@
  * Builds each region's source from its options: a snapshot poller or a
  * live Kubernetes watch.
  */
-import type { KubernetesSourceOptions } from '../config/regions.js';
+import type { KubernetesSourceOptions, RegionOptions } from '../config/regions.js';
 import type { Logger } from '../log/logger.js';
 import type { Shard } from '../sources/kubernetes/scope.js';
 import { kubernetesSourceName } from '../sources/kubernetes/access.js';
@@ -86,4 +86,15 @@ export function sourceNameOf(region: RuntimeRegion): string {
   if (!('kubernetes' in region)) return snapshotSourceName(region.path);
   const { inCluster, context } = region.kubernetes;
   return kubernetesSourceName({ inCluster, ...(context !== undefined ? { context } : {}) });
+}
+
+/** The runtime's view of a configured region. */
+export function runtimeRegionOf({ name, source }: RegionOptions): RuntimeRegion {
+  if (source.type === 'kubernetes') return { name, kubernetes: source };
+  return {
+    name,
+    path: source.path,
+    maxAgeMs: source.maxAgeMs,
+    pollIntervalMs: source.pollIntervalMs,
+  };
 }
