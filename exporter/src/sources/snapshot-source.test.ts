@@ -171,6 +171,22 @@ describe('SnapshotSource', () => {
     expect(lines).toEqual([]);
   });
 
+  it('rides out a rename in progress: the file gone for a moment, then back with new content', async () => {
+    const file = join(dir, 'eu-west.json');
+    await writeFile(file, JSON.stringify(pods('a')));
+    const { source, lines } = await startSource(file);
+
+    // A writer that moves the old file away before renaming the new one in.
+    await rename(file, join(dir, '.old'));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await writeFile(join(dir, '.new'), JSON.stringify(pods('a', 'b')));
+    await rename(join(dir, '.new'), file);
+
+    await vi.waitFor(() => expect(podNames(source.observe())).toEqual(['a', 'b']), WAIT);
+    expect(source.observe().up).toBe(true);
+    expect(lines).toEqual([]);
+  });
+
   it('reports a folder without snapshot files as down', async () => {
     const { source } = await startSource(dir);
     expect(source.observe().up).toBe(false);
