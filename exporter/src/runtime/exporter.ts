@@ -11,8 +11,9 @@ import { readinessOf } from '../server/readiness.js';
 import type { WebConfig } from '../server/web-config.js';
 import type { Shard } from '../sources/kubernetes/scope.js';
 import { DEFAULT_PROBE_INTERVAL_MS } from '../sources/instance-probe.js';
+import type { RegionSource } from '../sources/region-source.js';
 import { startInstanceProbes, type InstanceProbes } from './probes.js';
-import { Publisher } from './publisher.js';
+import { Publisher, type PublisherInputs } from './publisher.js';
 import { startTrafficObservers, type TrafficObservers, type TrafficRegion } from './traffic.js';
 import { createSource, sourceNameOf, type RuntimeRegion } from './sources.js';
 
@@ -50,13 +51,18 @@ export interface RunningExporter {
   stop(): Promise<void>;
 }
 
+/** The layers that join after the sources have synced: observed traffic, reported instances. */
+interface LateLayers {
+  traffic?: TrafficObservers;
+  probes?: InstanceProbes;
+}
+
 /** Starts the exporter; rejects when the first intent load fails or the port is taken. */
 export async function startExporter(options: ExporterRuntimeOptions): Promise<RunningExporter> {
   const now = options.now ?? Date.now;
-  const { logger } = options;
   const reloader = new IntentReloader({
     path: options.intentPath,
-    logger,
+    logger: options.logger,
     now,
     ...(options.intentPollIntervalMs !== undefined
       ? { pollIntervalMs: options.intentPollIntervalMs }
@@ -64,72 +70,37 @@ export async function startExporter(options: ExporterRuntimeOptions): Promise<Ru
   });
   const loaded = await reloader.start();
 
-  const shard = options.shard;
-  const sources = await Promise.all(
-    options.regions.map((region) =>
-      createSource(region, {
-        logger,
-        onChange: () => publisher.requestPublish(),
-        ...(shard !== undefined ? { shard } : {}),
-        ...(options.secretKey !== undefined ? { secretKey: options.secretKey } : {}),
-      }),
-    ),
-  );
-  const limits = { digestsPerWorkload: options.digestsPerWorkload };
-  const initial = startingPublication({
-    at: now(),
-    regions: options.regions.map((r) => ({ name: r.name, source: sourceNameOf(r) })),
-    intent: { loadOk: true, lastLoadAt: loaded.lastAttemptAt, lastSuccessAt: loaded.lastSuccessAt },
-    build: options.build,
-    limits,
-  });
-  // Set once the observers have queried; the publisher may run before that.
-  let traffic: TrafficObservers | undefined;
-  const reported: { probes?: InstanceProbes } = {};
-  const observe = () => sources.map((s) => s.observe());
+  // Sources and layers ask for an evaluation; the publisher exists a moment later.
+  const ready: { publisher?: Publisher } = {};
+  const requestPublish = () => ready.publisher?.requestPublish();
+  const sources = await createSources(options, requestPublish);
+  const late: LateLayers = {};
   const publisher = new Publisher(
-    {
-      intent: () => reloader.status,
-      // The reported layer joins each region's state here, before the pure engine reads it.
-      regions: () => reported.probes?.merge(observe()) ?? observe(),
+    publisherInputs(options, now, reloader, sources, late),
+    startingPublication({
+      at: now(),
+      regions: options.regions.map((r) => ({ name: r.name, source: sourceNameOf(r) })),
+      intent: {
+        loadOk: true,
+        lastLoadAt: loaded.lastAttemptAt,
+        lastSuccessAt: loaded.lastSuccessAt,
+      },
       build: options.build,
-      limits,
-      now,
-      sourceKinds: () =>
-        sources.flatMap((s, i) =>
-          s.kinds !== undefined ? [{ region: options.regions[i]!.name, kinds: s.kinds() }] : [],
-        ),
-      ...(shard !== undefined ? { shard } : {}),
-      observedTraffic: () => traffic?.observed() ?? {},
-      trafficQueries: () => traffic?.queries() ?? [],
-      probes: () => reported.probes?.status() ?? [],
-    },
-    initial,
+      limits: { digestsPerWorkload: options.digestsPerWorkload },
+    }),
   );
-  reloader.onUpdate(() => publisher.requestPublish());
+  ready.publisher = publisher;
+  reloader.onUpdate(requestPublish);
 
   await Promise.all(sources.map((s) => s.start()));
-  if (options.traffic !== undefined && options.traffic.length > 0) {
-    traffic = await startTrafficObservers(options.traffic, {
-      logger,
-      intent: () => reloader.status.intent,
-      onChange: () => publisher.requestPublish(),
-    });
-  }
-  reported.probes = await startInstanceProbes({
-    logger,
-    intent: () => reloader.status.intent,
-    observations: observe,
-    onChange: () => publisher.requestPublish(),
-    intervalMs: options.probeIntervalMs ?? DEFAULT_PROBE_INTERVAL_MS,
-  });
+  await startLateLayers(options, reloader, sources, late, requestPublish);
   publisher.publishNow();
-  const ticker = setInterval(() => publisher.requestPublish(), options.evaluateIntervalMs);
+  const ticker = setInterval(requestPublish, options.evaluateIntervalMs);
 
   const server = await createServer({
     getPublication: () => publisher.publication,
     isReady: () => readinessOf(publisher.publication),
-    logger,
+    logger: options.logger,
     ...(options.web !== undefined ? { web: options.web } : {}),
   }).listen(options.host, options.port);
 
@@ -139,10 +110,79 @@ export async function startExporter(options: ExporterRuntimeOptions): Promise<Ru
     stop: async () => {
       clearInterval(ticker);
       reloader.stop();
-      traffic?.stop();
-      await reported.probes?.stop();
+      late.traffic?.stop();
+      await late.probes?.stop();
       await Promise.all(sources.map((source) => source.stop()));
       await server.close();
     },
   };
+}
+
+function createSources(
+  options: ExporterRuntimeOptions,
+  onChange: () => void,
+): Promise<RegionSource[]> {
+  const { shard, secretKey } = options;
+  return Promise.all(
+    options.regions.map((region) =>
+      createSource(region, {
+        logger: options.logger,
+        onChange,
+        ...(shard !== undefined ? { shard } : {}),
+        ...(secretKey !== undefined ? { secretKey } : {}),
+      }),
+    ),
+  );
+}
+
+/** What each evaluation reads: the intent, every region, and the late layers once they run. */
+function publisherInputs(
+  options: ExporterRuntimeOptions,
+  now: () => number,
+  reloader: IntentReloader,
+  sources: RegionSource[],
+  late: LateLayers,
+): PublisherInputs {
+  const observe = () => sources.map((s) => s.observe());
+  return {
+    intent: () => reloader.status,
+    // The reported layer joins each region's state here, before the pure engine reads it.
+    regions: () => late.probes?.merge(observe()) ?? observe(),
+    build: options.build,
+    limits: { digestsPerWorkload: options.digestsPerWorkload },
+    now,
+    sourceKinds: () =>
+      sources.flatMap((s, i) =>
+        s.kinds !== undefined ? [{ region: options.regions[i]!.name, kinds: s.kinds() }] : [],
+      ),
+    ...(options.shard !== undefined ? { shard: options.shard } : {}),
+    observedTraffic: () => late.traffic?.observed() ?? {},
+    trafficQueries: () => late.traffic?.queries() ?? [],
+    probes: () => late.probes?.status() ?? [],
+  };
+}
+
+/** Starts the traffic observers and instance probes, which need synced sources. */
+async function startLateLayers(
+  options: ExporterRuntimeOptions,
+  reloader: IntentReloader,
+  sources: RegionSource[],
+  late: LateLayers,
+  onChange: () => void,
+): Promise<void> {
+  const intent = () => reloader.status.intent;
+  if (options.traffic !== undefined && options.traffic.length > 0) {
+    late.traffic = await startTrafficObservers(options.traffic, {
+      logger: options.logger,
+      intent,
+      onChange,
+    });
+  }
+  late.probes = await startInstanceProbes({
+    logger: options.logger,
+    intent,
+    observations: () => sources.map((s) => s.observe()),
+    onChange,
+    intervalMs: options.probeIntervalMs ?? DEFAULT_PROBE_INTERVAL_MS,
+  });
 }
