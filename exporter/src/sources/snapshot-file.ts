@@ -2,9 +2,6 @@
  * One snapshot file -> ClusterState: the output of `kubectl get ... -o json`
  * (or `-o yaml`), a typed list such as a raw `PodList`, or a single object.
  */
-import { parseAllDocuments } from 'yaml';
-
-import { fields, text, type Fields } from './fields.js';
 import { emptyClusterState, type ClusterState } from './observations.js';
 import {
   projectConfigMap,
@@ -16,37 +13,17 @@ import { projectPod } from './project-pod.js';
 import { projectReplicaSet } from './project-replicaset.js';
 import { projectRoute, routeKindOf } from './project-routes.js';
 import { apiGroupOf, projectWorkload, workloadKindOf } from './project-workload.js';
+import { KUBECTL_SNAPSHOT_COMMAND, SnapshotError } from './snapshot-error.js';
+import { itemsOf, refuseWrongDump, type SnapshotItem } from './snapshot-items.js';
+import { parseJson, parseYaml } from './snapshot-text.js';
 
-/** The command whose output a snapshot is; named in errors so that users know how to fix them. */
-export const KUBECTL_SNAPSHOT_COMMAND =
-  'kubectl get pods,replicasets,deployments,statefulsets,daemonsets,controllerrevisions,configmaps -A -o json';
-
-/** A snapshot that cannot be read: names the file, what is wrong and how to fix it. */
-export class SnapshotError extends Error {
-  override readonly name = 'SnapshotError';
-
-  constructor(
-    /** The file that is wrong. */
-    readonly file: string,
-    problem: string,
-    options?: ErrorOptions,
-  ) {
-    super(`${file}: ${problem}`, options);
-  }
-}
+export { KUBECTL_SNAPSHOT_COMMAND, SnapshotError } from './snapshot-error.js';
 
 /** What one snapshot held. */
 export interface SnapshotContents {
   state: ClusterState;
   /** Items of kinds the checks do not use (ConfigMap, Service, Event, ...), counted by kind. */
   skipped: Record<string, number>;
-}
-
-/** A Kubernetes object of a snapshot with the kind and apiVersion it was listed under. */
-interface SnapshotItem {
-  kind: string;
-  apiVersion?: string;
-  object: Fields;
 }
 
 /**
@@ -74,189 +51,6 @@ export function parseSnapshot(
   const items = documents.flatMap((document) => itemsOf(document, file));
   refuseWrongDump(items, file);
   return projectItems(items, options);
-}
-
-/** Kind names of the cluster state the checks read, whatever their API group. */
-const STATE_KIND_NAMES: ReadonlySet<string> = new Set([
-  'Pod',
-  'ReplicaSet',
-  'Deployment',
-  'StatefulSet',
-  'DaemonSet',
-  'ControllerRevision',
-  'Job',
-  'Rollout',
-  'ConfigMap',
-  'Secret',
-  'VirtualService',
-  'HTTPRoute',
-]);
-
-/**
- * A dump with objects but not one of the kinds the checks read (`kubectl
- * get nodes`, say) is the wrong dump, not an empty region: saying so beats
- * reporting every workload as not found.
- */
-function refuseWrongDump(items: SnapshotItem[], file: string): void {
-  if (items.length === 0 || items.some((item) => STATE_KIND_NAMES.has(item.kind))) return;
-  const kinds = [...new Set(items.map((item) => item.kind))].sort();
-  throw new SnapshotError(
-    file,
-    `holds only ${kinds.join(', ')}, none of the kinds realitycheck reads; ` +
-      `expected the output of ${KUBECTL_SNAPSHOT_COMMAND}`,
-  );
-}
-
-function parseJson(source: string, file: string): unknown {
-  try {
-    return JSON.parse(source) as unknown;
-  } catch (error) {
-    throw new SnapshotError(file, `not valid JSON: ${describeJsonError(error, source)}`, {
-      cause: error,
-    });
-  }
-}
-
-/**
- * V8's JSON errors quote a piece of the input ("... is not valid JSON"),
- * which may hold a secret from the dump, so only the reason and a position
- * are kept.
- */
-function describeJsonError(error: unknown, source: string): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const reason = message
-    .replace(/, (?:\.\.\.)?".*$/s, '')
-    .replace(/ in JSON at position \d+.*$/s, '');
-
-  const match = /at position (\d+)/.exec(message)?.[1];
-  const endOfInput = /end of JSON input/.test(message);
-  const position = match !== undefined ? Number(match) : endOfInput ? source.length : undefined;
-  if (position === undefined) return reason;
-
-  // Failing at the very end means the text stopped early: a writer has not finished it.
-  const cutShort = position >= source.trimEnd().length ? ' (the file is cut short)' : '';
-  return `${reason} at ${lineAndColumn(source, position)}${cutShort}`;
-}
-
-function lineAndColumn(source: string, offset: number): string {
-  const before = source.slice(0, offset);
-  const line = before.split('\n').length;
-  const column = offset - before.lastIndexOf('\n');
-  return `line ${line}, column ${column}`;
-}
-
-function parseYaml(source: string, file: string): unknown[] {
-  const documents = parseAllDocuments(source);
-  const list = Array.isArray(documents) ? documents : [documents];
-
-  for (const document of list) {
-    const error = document.errors[0];
-    if (error !== undefined) {
-      // The yaml package's message ends in a quoted excerpt of the file; keep its first line only.
-      const reason = (error.message.split('\n')[0] ?? '').replace(/:$/, '');
-      throw new SnapshotError(file, `not valid JSON or YAML: ${reason}`, { cause: error });
-    }
-  }
-  // A stray `---` at the end of a file makes an empty document: nothing to read in it.
-  return list.map((document) => documentToJS(document, file)).filter((value) => value != null);
-}
-
-/**
- * Aliases are resolved only here, and the yaml package throws a plain
- * ReferenceError for one without its anchor or for an expansion past its
- * alias limit (a "billion laughs" file); either is a broken snapshot.
- */
-function documentToJS(document: { toJS(): unknown }, file: string): unknown {
-  try {
-    return document.toJS();
-  } catch (error) {
-    throw new SnapshotError(
-      file,
-      'not valid YAML: an alias (*name) refers to no anchor, or aliases expand too far',
-      { cause: error },
-    );
-  }
-}
-
-/** The objects of one parsed document: the items of a List, or the document itself. */
-function itemsOf(document: unknown, file: string): SnapshotItem[] {
-  const top = fields(document);
-  const kind = text(top.kind);
-  const apiVersion = text(top.apiVersion);
-
-  if (apiVersion?.startsWith('realitycheck/') === true) {
-    throw new SnapshotError(
-      file,
-      `this is a realitycheck ${kind ?? 'file'} (apiVersion ${apiVersion}), not cluster state; ` +
-        `pass an intent with --intent; expected the output of ${KUBECTL_SNAPSHOT_COMMAND}`,
-    );
-  }
-  if (top !== document || (kind === undefined && !('items' in top))) {
-    throw new SnapshotError(
-      file,
-      `expected the output of ${KUBECTL_SNAPSHOT_COMMAND}: a List with items`,
-    );
-  }
-  if ('items' in top || kind === 'List' || kind?.endsWith('List') === true) {
-    return listItems(top, kind, apiVersion, file);
-  }
-  return [checkedItem(top, undefined, undefined, file, 'the object')];
-}
-
-function listItems(
-  list: Fields,
-  kind: string | undefined,
-  apiVersion: string | undefined,
-  file: string,
-): SnapshotItem[] {
-  if (!Array.isArray(list.items)) {
-    throw new SnapshotError(
-      file,
-      `"items" is ${describeType(list.items)}, not an array; expected the output of ${KUBECTL_SNAPSHOT_COMMAND}`,
-    );
-  }
-  // Items of a typed list (PodList from the API, not `kubectl get`) carry no kind of their own.
-  const itemKind =
-    kind !== undefined && kind !== 'List' ? kind.slice(0, -'List'.length) : undefined;
-  const itemApiVersion = itemKind !== undefined ? apiVersion : undefined;
-
-  return list.items.map((item: unknown, index) =>
-    checkedItem(item, itemKind, itemApiVersion, file, `item ${index}`),
-  );
-}
-
-function checkedItem(
-  item: unknown,
-  defaultKind: string | undefined,
-  defaultApiVersion: string | undefined,
-  file: string,
-  where: string,
-): SnapshotItem {
-  const object = fields(item);
-  if (object !== item) {
-    throw new SnapshotError(file, `${where} is ${describeType(item)}, not a Kubernetes object`);
-  }
-  const kind = text(object.kind) ?? defaultKind;
-  if (kind === undefined || kind === '') {
-    throw new SnapshotError(
-      file,
-      `${where} has no kind; every item must be a whole object as kubectl prints it`,
-    );
-  }
-  if (text(fields(object.metadata).name) === undefined) {
-    throw new SnapshotError(
-      file,
-      `${where} (${kind}) has no metadata.name; every item must be a whole object as kubectl prints it`,
-    );
-  }
-  return { kind, apiVersion: text(object.apiVersion) ?? defaultApiVersion, object };
-}
-
-function describeType(value: unknown): string {
-  if (value === undefined) return 'missing';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 /** API groups of the kinds other than workloads that the checks read. */
