@@ -184,7 +184,7 @@ describe('F12: credentials in plain env', () => {
 
     const secret = result.findings.filter((f) => f.check === 'secret');
     expect(secret.map((f) => `${f.class}/${f.reason}/${f.instances}`)).toEqual([
-      'invalid/InlineCredential/2',
+      'invalid/InlineCredential/1',
     ]);
     expect(secret[0]!.message).toContain(
       'PAYMENT_API_KEY (container app, a literal value under a credential name)',
@@ -199,6 +199,21 @@ describe('F12: credentials in plain env', () => {
     const everything = JSON.stringify(result);
     expect(everything).not.toContain('pk-canary-7f3a9');
     expect(everything).not.toContain('hunter2-canary');
+  });
+});
+
+describe('F12 across pods', () => {
+  it('counts each instance once, however many literal credentials it has', () => {
+    const env: EnvFixture[] = [
+      { name: 'PAYMENT_API_KEY', value: 'pk-canary-7f3a9' },
+      { name: 'SESSION_SECRET', value: 's3cr3t-canary-value' },
+    ];
+    const pods = [1, 2, 3].map(() => ({ start: '2026-12-01T09:00:00Z', env }));
+
+    const result = run(stack(pods, [apiCfg()], env));
+
+    const secret = result.findings.filter((f) => f.check === 'secret');
+    expect(secret.map((f) => `${f.reason}/${f.instances}`)).toEqual(['InlineCredential/3']);
   });
 });
 

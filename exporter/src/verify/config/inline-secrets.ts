@@ -39,20 +39,25 @@ export function findInlineSecrets(ctx: ConfigContext): {
   for (const [container, config] of Object.entries(ctx.view?.templateConfig ?? {})) {
     note(container, config, false);
   }
+  let affected = 0;
   for (const instance of ctx.instances) {
     const config = instance.pod.containers.find((c) => c.name === instance.container)?.config;
+    const before = [...found.values()].reduce((sum, s) => sum + s.instances, 0);
     note(instance.container, config, instance.serving);
+    if ([...found.values()].reduce((sum, s) => sum + s.instances, 0) > before) affected += 1;
   }
 
   const secrets = [...found.values()].sort(
     (a, b) => a.container.localeCompare(b.container) || a.variable.localeCompare(b.variable),
   );
-  const discrepancies = secrets.map((secret): ConfigDiscrepancy => ({
+  // The variables become one finding whose instances are summed: the first
+  // carries the instances that run with any of them, so none counts twice.
+  const discrepancies = secrets.map((secret, index): ConfigDiscrepancy => ({
     check: 'secret',
     class: 'invalid',
     reason: 'InlineCredential',
     subject: `${secret.variable} (container ${secret.container}, ${HOW[secret.hint]})`,
-    instances: secret.instances,
+    instances: index === 0 ? affected : 0,
   }));
   return { secrets, discrepancies };
 }
