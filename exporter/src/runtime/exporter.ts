@@ -92,30 +92,38 @@ export async function startExporter(options: ExporterRuntimeOptions): Promise<Ru
   ready.publisher = publisher;
   reloader.onUpdate(requestPublish);
 
-  await Promise.all(sources.map((s) => s.start()));
-  await startLateLayers(options, reloader, sources, late, requestPublish);
-  publisher.publishNow();
-  const ticker = setInterval(requestPublish, options.evaluateIntervalMs);
-
-  const server = await createServer({
-    getPublication: () => publisher.publication,
-    isReady: () => readinessOf(publisher.publication),
-    logger: options.logger,
-    ...(options.web !== undefined ? { web: options.web } : {}),
-  }).listen(options.host, options.port);
-
-  return {
-    server,
-    publisher,
-    stop: async () => {
-      clearInterval(ticker);
-      reloader.stop();
-      late.traffic?.stop();
-      await late.probes?.stop();
-      await Promise.all(sources.map((source) => source.stop()));
-      await server.close();
-    },
+  let ticker: NodeJS.Timeout | undefined;
+  const stopWork = async () => {
+    clearInterval(ticker);
+    reloader.stop();
+    late.traffic?.stop();
+    await late.probes?.stop();
+    await Promise.all(sources.map((source) => source.stop()));
   };
+
+  try {
+    await Promise.all(sources.map((s) => s.start()));
+    await startLateLayers(options, reloader, sources, late, requestPublish);
+    publisher.publishNow();
+    ticker = setInterval(requestPublish, options.evaluateIntervalMs);
+
+    const server = await createServer({
+      getPublication: () => publisher.publication,
+      isReady: () => readinessOf(publisher.publication),
+      logger: options.logger,
+      ...(options.web !== undefined ? { web: options.web } : {}),
+    }).listen(options.host, options.port);
+    const stop = async () => {
+      await stopWork();
+      await server.close();
+    };
+    return { server, publisher, stop };
+  } catch (error) {
+    // A port already taken, say: stop what runs, or its timers keep the
+    // process alive after the error has been reported.
+    await stopWork();
+    throw error;
+  }
 }
 
 function createSources(
