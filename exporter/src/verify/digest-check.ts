@@ -18,6 +18,8 @@ export interface DigestContext {
   rollout?: RolloutState;
   declared: DeclaredContainer[];
   instances: Instance[];
+  /** What the source holds at all: an empty kind means the source did not see it. */
+  holds: { workloads: boolean; pods: boolean };
   /** When the intended release became intended. */
   intendedSince: number;
   now: number;
@@ -38,7 +40,17 @@ export interface Discrepancy {
 /** Every discrepancy of the digest check, instance by instance. */
 export function checkDigests(ctx: DigestContext): Discrepancy[] {
   if (ctx.view === undefined) {
+    // Pods but not one workload of any kind: the dump left the workloads
+    // out (`kubectl get pods`), which says nothing about this one.
+    if (!ctx.holds.workloads && ctx.holds.pods) {
+      return [{ class: 'unknown', reason: 'WorkloadsNotObserved', instances: 0 }];
+    }
     return [byGrace(ctx, 'WorkloadNotFound', ctx.intendedSince, 0)];
+  }
+  // Ready replicas in the status but none of their pods in the source: the
+  // running layer was not observed (a dump without pods), never in sync.
+  if (ctx.instances.length === 0 && ctx.view.readyReplicas > 0) {
+    return [{ class: 'unknown', reason: 'PodsNotObserved', instances: 0 }];
   }
   const found: Discrepancy[] = [];
   const declared = declaredDiscrepancy(ctx);

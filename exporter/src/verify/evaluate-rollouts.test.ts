@@ -272,3 +272,26 @@ describe('regions', () => {
     expect(result.summary.unknown).toBe(1);
   });
 });
+
+describe('layers the source did not observe', () => {
+  it('reports a workload with ready replicas but none of its pods as unknown, never in sync', () => {
+    const result = run(cluster([deployment(`${R}@${DA}`)], []));
+    expect(classes(result)).toEqual(['unknown/PodsNotObserved/0']);
+    expect(result.workloads[0]!.digestMismatchRatio).toEqual({});
+  });
+
+  it('reports workloads as unknown when the source holds pods but no workload at all', () => {
+    const result = run(cluster([], [onNew(), onOld()]));
+    expect(classes(result)).toEqual(['unknown/WorkloadsNotObserved/0']);
+  });
+
+  it('still says in sync for a workload scaled to zero', () => {
+    const scaled = deployment(`${R}@${DA}`, {
+      replicas: 0,
+      updatedReplicas: 0,
+      readyReplicas: 0,
+      availableReplicas: 0,
+    });
+    expect(classes(run(cluster([scaled], [])))).toEqual([]);
+  });
+});

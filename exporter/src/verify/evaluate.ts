@@ -101,6 +101,7 @@ function verifyWorkload(
     rollout: view === undefined ? undefined : rolloutState(view, state),
     declared: view === undefined ? [] : compareDeclared(intent, intendedIndex, view),
     instances,
+    holds: { workloads: state.workloads.length > 0, pods: state.pods.length > 0 },
     intendedSince: since,
     now: input.now,
   });

@@ -60,6 +60,8 @@ function describe(
   const grace = `${Math.round(scope.graceMs / 60000)}m`;
   const text: Record<string, string> = {
     WorkloadNotFound: `the region has no workload ${scope.namespace}/${scope.workload}; intended ${intended}`,
+    WorkloadsNotObserved: `cannot verify: the source holds pods but no Deployment, StatefulSet, DaemonSet or Rollout (a dump of pods only?)`,
+    PodsNotObserved: `cannot verify: the workload reports ready replicas but the source holds none of its pods (a dump without pods?)`,
     DeclaredDiffersFromIntended: `the workload template does not declare ${intended}${instances > 0 ? `; ${some}${on}` : ''}`,
     DeclaredUnknownImage: `the workload template names an image of no known release; intended ${intended}`,
     UnknownDigest: `${some} run a digest of no known release`,
