@@ -52,7 +52,8 @@ CMD ["serve", "--config", "/etc/realitycheck/realitycheck.yaml"]
 FROM exporter AS demo
 COPY --chown=node:node examples/demo /app/examples/demo
 ENTRYPOINT ["node", "/app/examples/demo/play.mjs"]
-CMD []
+# The demo config listens on loopback; in a container the port is published.
+CMD ["--listen", "0.0.0.0:9847"]
 
 # The default target: the plain exporter.
 FROM exporter AS runtime

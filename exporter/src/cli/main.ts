@@ -16,7 +16,7 @@ import { serveCommand } from './serve.js';
 const program = new Command('realitycheck')
   .description('Verifies that what runs in each region is what was released.')
   .version(buildInfo().version)
-  .showHelpAfterError()
+  .showHelpAfterError('(realitycheck COMMAND --help lists the options)')
   // The root's options only before a subcommand, so that `intent --version 1.15.0`
   // is the release's version, not a request for realitycheck's own.
   .enablePositionalOptions()
