@@ -34,6 +34,8 @@ export interface Discrepancy {
   instances: number;
   /** Versions the instances run, for the message. */
   version?: string;
+  /** A fact for the message that the reason alone does not carry. */
+  detail?: string;
   behind?: number;
 }
 
@@ -47,14 +49,14 @@ export function checkDigests(ctx: DigestContext): Discrepancy[] {
     }
     return [byGrace(ctx, 'WorkloadNotFound', ctx.intendedSince, 0)];
   }
-  // Ready replicas in the status but none of their pods in the source: the
-  // running layer was not observed (a dump without pods), never in sync.
-  if (ctx.instances.length === 0 && ctx.view.readyReplicas > 0) {
-    return [{ class: 'unknown', reason: 'PodsNotObserved', instances: 0 }];
-  }
   const found: Discrepancy[] = [];
   const declared = declaredDiscrepancy(ctx);
   if (declared !== undefined) found.push(declared);
+  // Ready replicas in the status but none of their pods in the source: the
+  // running layer was not observed (a dump without pods), never in sync.
+  if (ctx.instances.length === 0 && ctx.view.readyReplicas > 0) {
+    return [...found, { class: 'unknown', reason: 'PodsNotObserved', instances: 0 }];
+  }
 
   for (const instance of ctx.instances) {
     const discrepancy = checkInstance(ctx, instance);
@@ -132,6 +134,17 @@ function checkMismatch(ctx: DigestContext, pod: PodView): Discrepancy {
 
 function declaredDiscrepancy(ctx: DigestContext): Discrepancy | undefined {
   if (declaredMatches(ctx.declared)) return undefined;
+  const missing = ctx.declared.filter((d) => d.status === 'missing').map((d) => d.container);
+  if (missing.length > 0) {
+    // Most often a container named differently in the intent than in the
+    // template: say which names each side has, not only that they differ.
+    const has =
+      Object.keys(ctx.view?.images ?? {})
+        .sort()
+        .join(', ') || 'none';
+    const detail = `the template has no container ${missing.join(', ')}; it has: ${has}`;
+    return { ...byGrace(ctx, 'ContainerNotDeclared', declaredSince(ctx), 0), detail };
+  }
   if (ctx.declared.some((d) => d.status === 'unexpected')) {
     return {
       class: 'unexpected',

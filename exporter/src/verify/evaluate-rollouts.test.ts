@@ -221,6 +221,15 @@ describe('the declared layer', () => {
     expect(classes(run(state))).toEqual([]);
   });
 
+  it('names the containers when the intent and the template call them differently', () => {
+    const template = deployment(`${R}@${DA}`, { images: { main: `${R}@${DA}` } });
+    const result = run(cluster([template], [onNew()]), workload(history()));
+    expect(classes(result)).toEqual(['drift/ContainerNotDeclared/0']);
+    expect(result.findings[0]!.message).toBe(
+      'the workload template does not declare every container of 1.15.0: the template has no container app; it has: main',
+    );
+  });
+
   it('reports a template image of no release as unexpected', () => {
     const state = cluster([deployment(`${R}@sha256:${'f'.repeat(64)}`)], [onNew()]);
     expect(classes(run(state))).toEqual(['unexpected/DeclaredUnknownImage/0']);

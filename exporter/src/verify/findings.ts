@@ -33,6 +33,8 @@ export function groupFindings(scope: FindingScope, found: readonly Discrepancy[]
     const instances = items.reduce((sum, d) => sum + d.instances, 0);
     const sinces = items.flatMap((d) => (d.since === undefined ? [] : [d.since]));
     const versions = [...new Set(items.flatMap((d) => (d.version ? [d.version] : [])))].sort();
+    const details = [...new Set(items.flatMap((d) => (d.detail ? [d.detail] : [])))];
+    const message = describe(scope, first.reason, instances, versions);
     return {
       region: scope.region,
       namespace: scope.namespace,
@@ -43,7 +45,7 @@ export function groupFindings(scope: FindingScope, found: readonly Discrepancy[]
       instances,
       ...(sinces.length > 0 ? { since: Math.min(...sinces) } : {}),
       reason: first.reason,
-      message: describe(scope, first.reason, instances, versions),
+      message: details.length > 0 ? `${message}: ${details.join('; ')}` : message,
     };
   });
 }
@@ -63,6 +65,7 @@ function describe(
     WorkloadsNotObserved: `cannot verify: the source holds pods but no Deployment, StatefulSet, DaemonSet or Rollout (a dump of pods only?)`,
     PodsNotObserved: `cannot verify: the workload reports ready replicas but the source holds none of its pods (a dump without pods?)`,
     DeclaredDiffersFromIntended: `the workload template does not declare ${intended}${instances > 0 ? `; ${some}${on}` : ''}`,
+    ContainerNotDeclared: `the workload template does not declare every container of ${intended}`,
     DeclaredUnknownImage: `the workload template names an image of no known release; intended ${intended}`,
     UnknownDigest: `${some} run a digest of no known release`,
     ReleasesBehind: `${some}${on}, ${scope.staleAfterReleases} or more releases behind ${intended}`,
