@@ -115,3 +115,26 @@ describe('realitycheck hash', () => {
     expect(run.stderr).toContain('--workload web: found 0; workloads: api');
   });
 });
+
+describe('realitycheck hash on input it cannot use', () => {
+  it.each([
+    ['a missing file', () => join(dir, 'nope.yaml'), /nope\.yaml: no such file$/],
+    ['a folder', () => dir, /: is a folder; give the manifest files in it$/],
+    [
+      'manifests without a workload',
+      () => {
+        const file = join(dir, 'only-config.yaml');
+        writeFileSync(file, stringify(configMap({ name: 'api-cfg', data: { MODE: 'fast' } })));
+        return file;
+      },
+      /only-config\.yaml: no Deployment, StatefulSet, DaemonSet or Rollout to hash$/,
+    ],
+  ])('exits 3 with one line naming the file for %s', async (_title, input, message) => {
+    const result = await runCli(['hash', input()]);
+
+    expect(result.code).toBe(3);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(result.stderr.trimEnd()).toMatch(message);
+  });
+});

@@ -39,10 +39,23 @@ export function hashWorkloads(state: ClusterState): WorkloadHash[] {
 
 /** Reads and merges rendered manifest files into one state. */
 export async function readManifests(files: readonly string[]): Promise<ClusterState> {
+  if (files.length === 0) throw new Error('give the rendered manifests: realitycheck hash FILE...');
   const contents = await Promise.all(
-    files.map(async (file) => parseSnapshot(await readFile(file, 'utf8'), file)),
+    files.map(async (file) => parseSnapshot(await readManifestText(file), file)),
   );
   return mergeSnapshots(contents).state;
+}
+
+/** A manifest file's text; a missing file or a folder is named, not a bare errno. */
+async function readManifestText(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new Error(`${file}: no such file`);
+    if (code === 'EISDIR') throw new Error(`${file}: is a folder; give the manifest files in it`);
+    throw new Error(`${file}: cannot be read (${code ?? 'error'})`, { cause: error });
+  }
 }
 
 /** Flags of `hash`. */
@@ -54,6 +67,11 @@ export interface HashFlags {
 export async function hashCommand(files: string[], flags: HashFlags): Promise<number> {
   try {
     const hashes = hashWorkloads(await readManifests(files));
+    if (hashes.length === 0) {
+      throw new Error(
+        `${files.join(', ')}: no Deployment, StatefulSet, DaemonSet or Rollout to hash`,
+      );
+    }
     if (flags.workload !== undefined) {
       const found = hashes.filter((h) => h.name === flags.workload);
       if (found.length !== 1) {

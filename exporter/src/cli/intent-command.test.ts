@@ -209,6 +209,22 @@ describe('realitycheck intent', () => {
     );
   });
 
+  it('names the missing folder of an intent file it is to create', async () => {
+    const { 'rendered.yaml': rendered } = files({ 'rendered.yaml': RENDERED });
+    const target = join(tempDir(), 'no-such-folder', 'intent.yaml');
+
+    const code = await run([rendered!], {
+      image: [`app=${BUILT}`],
+      namespace: 'shop',
+      intent: target,
+    });
+
+    expect(code).toBe(3);
+    expect(stderr.join('')).toContain(
+      `the folder ${join(tempDir(), 'no-such-folder')} does not exist`,
+    );
+  });
+
   it('leaves a broken intent file alone, naming its file, line and field', async () => {
     const broken = EXISTING.replace('version: 1.13.0', 'version: 1.14.2');
     const paths = files({ 'intent.yaml': broken, 'rendered.yaml': RENDERED });

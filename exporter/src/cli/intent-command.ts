@@ -153,7 +153,13 @@ async function readExisting(file: string): Promise<ExistingIntent | undefined> {
  * must never read half of it.
  */
 async function writeAtomically(file: string, text: string): Promise<void> {
-  const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  const folder = dirname(file);
+  const isFolder = await stat(folder).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+  if (!isFolder) throw new Error(`--intent ${file}: the folder ${folder} does not exist`);
+  const temporary = join(folder, `.${basename(file)}.${process.pid}.tmp`);
   await writeFile(temporary, text, 'utf8');
   await rename(temporary, file);
 }
