@@ -65,7 +65,26 @@ export function checkDigests(ctx: DigestContext): Discrepancy[] {
 
   const nothingServes = ctx.instances.length > 0 && !ctx.instances.some((i) => i.serving);
   if (nothingServes) found.push(noServingInstances(ctx));
-  return found;
+  return foldDeclaredIntoStale(ctx, found);
+}
+
+/**
+ * A template that still declares an old release, whose pods are all stale
+ * on it, is one problem, not two: the stale finding says what the template
+ * declares, and no separate declared finding repeats it.
+ */
+function foldDeclaredIntoStale(ctx: DigestContext, found: Discrepancy[]): Discrepancy[] {
+  const declared = found.find(
+    (d) => d.instances === 0 && d.reason === 'DeclaredDiffersFromIntended',
+  );
+  const stale = found.filter((d) => d.class === 'stale');
+  const others = found.filter((d) => d !== declared && d.class !== 'stale');
+  if (declared === undefined || stale.length === 0 || others.some((d) => d.class !== 'unknown')) {
+    return found;
+  }
+  const versions = ctx.declared.flatMap((d) => (d.status === 'other-release' ? [d.version] : []));
+  const detail = `the template declares ${[...new Set(versions)].join(', ') || 'another release'}`;
+  return [...others, ...stale.map((d) => ({ ...d, detail }))];
 }
 
 function checkInstance(ctx: DigestContext, instance: Instance): Discrepancy | undefined {

@@ -282,6 +282,15 @@ describe('regions', () => {
   });
 });
 
+describe('one problem, one finding', () => {
+  it('reports a template on an old release whose pods are stale as one stale finding naming it', () => {
+    const template = deployment(`${R}@${DC}`);
+    const result = run(cluster([template], [pod([container(`${R}@${DC}`)])]));
+    expect(classes(result)).toEqual(['stale/ReleasesBehind/1']);
+    expect(result.findings[0]!.message).toContain('the template declares 1.13.0');
+  });
+});
+
 describe('layers the source did not observe', () => {
   it('reports a workload with ready replicas but none of its pods as unknown, never in sync', () => {
     const result = run(cluster([deployment(`${R}@${DA}`)], []));
