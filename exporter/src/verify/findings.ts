@@ -50,39 +50,78 @@ export function groupFindings(scope: FindingScope, found: readonly Discrepancy[]
   });
 }
 
+/** What a message is made of. */
+interface Parts {
+  scope: FindingScope;
+  /** `n of m instances`. */
+  some: string;
+  /** ` run 1.14.2, 1.13.0`, or ''. */
+  on: string;
+  instances: number;
+  intended: string;
+  grace: string;
+}
+
+/** One sentence per reason, built only for the findings that have it. */
+const MESSAGES: Record<string, (p: Parts) => string> = {
+  WorkloadNotFound: (p) =>
+    `the region has no workload ${p.scope.namespace}/${p.scope.workload}; intended ${p.intended}`,
+  WorkloadsNotObserved: () =>
+    'cannot verify: the source holds pods but no Deployment, StatefulSet, DaemonSet or ' +
+    'Rollout (a dump of pods only?)',
+  PodsNotObserved: () =>
+    'cannot verify: the workload reports ready replicas but the source holds none of its ' +
+    'pods (a dump without pods?)',
+  DeclaredDiffersFromIntended: (p) =>
+    `the workload template does not declare ${p.intended}` +
+    (p.instances > 0 ? `; ${p.some}${p.on}` : ''),
+  ContainerNotDeclared: (p) =>
+    `the workload template does not declare every container of ${p.intended}`,
+  DeclaredUnknownImage: (p) =>
+    `the workload template names an image of no known release; intended ${p.intended}`,
+  UnknownDigest: (p) => `${p.some} run a digest of no known release`,
+  ReleasesBehind: (p) =>
+    `${p.some}${p.on}, ${p.scope.staleAfterReleases} or more releases behind ${p.intended}`,
+  ProgressDeadlineExceeded: (p) =>
+    `rollout stuck: ${p.some}${p.on} instead of ${p.intended} and the rollout reports ` +
+    'ProgressDeadlineExceeded',
+  OnDelete: (p) =>
+    `waiting for manual delete: ${p.some}${p.on}; updateStrategy OnDelete replaces pods ` +
+    'only when they are deleted',
+  Partitioned: (p) => `${p.some}${p.on}, held back by the StatefulSet partition on purpose`,
+  Draining: (p) => `${p.some}${p.on} and are terminating within their grace period`,
+  TerminationOverdue: (p) => `${p.some}${p.on} and are still terminating past their grace period`,
+  StatusNotObserved: (p) =>
+    `${p.some}${p.on}; the controller has not observed the current spec yet`,
+  RolloutInProgress: (p) =>
+    `${p.some}${p.on} instead of ${p.intended}; within the rollout grace of ${p.grace}`,
+  RolloutProgressing: (p) =>
+    `${p.some}${p.on} instead of ${p.intended}; the rollout is progressing`,
+  RolloutPaused: (p) => `${p.some}${p.on} instead of ${p.intended}; the rollout is paused`,
+  RolloutIncomplete: (p) =>
+    `${p.some}${p.on} instead of ${p.intended}, past the rollout grace of ${p.grace}`,
+  NoServingInstances: (p) => `no instance serves: ${p.instances} waiting to run or not ready`,
+  NoManifestDigest: (p) =>
+    `${p.some} report a local image id without a registry digest; cannot verify`,
+  PossiblePlatformDigest: (p) =>
+    `${p.some} run a digest that may be a platform manifest of ${p.intended}; record the ` +
+    "release's platform digests under containers.<name>.platforms",
+  UnparsableImageID: (p) => `${p.some} report an imageID that parses as nothing; cannot verify`,
+};
+
 function describe(
   scope: FindingScope,
   reason: string,
   instances: number,
   versions: readonly string[],
 ): string {
-  const some = `${instances} of ${scope.total} instances`;
-  const on = versions.length > 0 ? ` run ${versions.join(', ')}` : '';
-  const intended = scope.intendedVersion;
-  const grace = `${Math.round(scope.graceMs / 60000)}m`;
-  const text: Record<string, string> = {
-    WorkloadNotFound: `the region has no workload ${scope.namespace}/${scope.workload}; intended ${intended}`,
-    WorkloadsNotObserved: `cannot verify: the source holds pods but no Deployment, StatefulSet, DaemonSet or Rollout (a dump of pods only?)`,
-    PodsNotObserved: `cannot verify: the workload reports ready replicas but the source holds none of its pods (a dump without pods?)`,
-    DeclaredDiffersFromIntended: `the workload template does not declare ${intended}${instances > 0 ? `; ${some}${on}` : ''}`,
-    ContainerNotDeclared: `the workload template does not declare every container of ${intended}`,
-    DeclaredUnknownImage: `the workload template names an image of no known release; intended ${intended}`,
-    UnknownDigest: `${some} run a digest of no known release`,
-    ReleasesBehind: `${some}${on}, ${scope.staleAfterReleases} or more releases behind ${intended}`,
-    ProgressDeadlineExceeded: `rollout stuck: ${some}${on} instead of ${intended} and the rollout reports ProgressDeadlineExceeded`,
-    OnDelete: `waiting for manual delete: ${some}${on}; updateStrategy OnDelete replaces pods only when they are deleted`,
-    Partitioned: `${some}${on}, held back by the StatefulSet partition on purpose`,
-    Draining: `${some}${on} and are terminating within their grace period`,
-    TerminationOverdue: `${some}${on} and are still terminating past their grace period`,
-    StatusNotObserved: `${some}${on}; the controller has not observed the current spec yet`,
-    RolloutInProgress: `${some}${on} instead of ${intended}; within the rollout grace of ${grace}`,
-    RolloutProgressing: `${some}${on} instead of ${intended}; the rollout is progressing`,
-    RolloutPaused: `${some}${on} instead of ${intended}; the rollout is paused`,
-    RolloutIncomplete: `${some}${on} instead of ${intended}, past the rollout grace of ${grace}`,
-    NoServingInstances: `no instance serves: ${instances} waiting to run or not ready`,
-    NoManifestDigest: `${some} report a local image id without a registry digest; cannot verify`,
-    PossiblePlatformDigest: `${some} run a digest that may be a platform manifest of ${intended}; record the release's platform digests under containers.<name>.platforms`,
-    UnparsableImageID: `${some} report an imageID that parses as nothing; cannot verify`,
+  const parts: Parts = {
+    scope,
+    some: `${instances} of ${scope.total} instances`,
+    on: versions.length > 0 ? ` run ${versions.join(', ')}` : '',
+    instances,
+    intended: scope.intendedVersion,
+    grace: `${Math.round(scope.graceMs / 60000)}m`,
   };
-  return text[reason] ?? `${some}: ${reason}`;
+  return MESSAGES[reason]?.(parts) ?? `${parts.some}: ${reason}`;
 }
