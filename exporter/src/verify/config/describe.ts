@@ -57,19 +57,28 @@ function describe(
   const what = subjects.join(', ');
   const release = scope.intendedVersion;
   const text: Record<string, string> = {
-    StartedBeforeConfigChange: `${some} started before ${what} last changed and run the old configuration; restart them`,
-    StartedBeforeSecretChange: `${some} started before ${what} last changed and run the old secret; restart them`,
-    ConfigReloadUnverified: `${some} mount config that changed after they started; only their own report can show whether they reloaded it`,
+    StartedBeforeConfigChange:
+      `${some} started before ${what} last changed and run the old configuration; ` +
+      'restart them',
+    StartedBeforeSecretChange:
+      `${some} started before ${what} last changed and run the old secret; ` + 'restart them',
+    ConfigReloadUnverified:
+      `${some} mount config that changed after they started; ` +
+      'only their own report can show whether they reloaded it',
     RunningConfigDiffers: `${some} run a config hash other than the one recorded for ${release}`,
-    DeclaredConfigDiffers: `the template and its ConfigMaps do not hash to the config recorded for ${release}`,
+    DeclaredConfigDiffers:
+      'the template and its ConfigMaps do not hash to the config recorded for ' + release,
     ConfigRevisionDiffers: `${some} carry another checksum/config annotation than the template`,
-    ReportedConfigDiffers: `${some} report a config hash other than the one recorded for ${release}`,
-    ConfigObjectMissing: `the template needs ${what}, which the region does not have; new pods cannot start`,
+    ReportedConfigDiffers:
+      `${some} report a config hash other than the one ` + `recorded for ${release}`,
+    ConfigObjectMissing:
+      `the template needs ${what}, which the region does not have; ` + 'new pods cannot start',
     EnvDiffers: `${some} differ from ${release} in ${what}`,
     InlineCredential: `credentials set as literal env values: ${what}; use secretKeyRef`,
     FlagDiffers: `${some} report feature flags other than ${release} intends: ${what}`,
     ProbeFailed: `${some} did not answer the self-report probe; cannot verify what they report`,
-    ReportedVersionContradictsDigest: `${some} report a version other than the release of their digest: ${what}`,
+    ReportedVersionContradictsDigest:
+      `${some} report a version other than the release ` + `of their digest: ${what}`,
   };
   return text[reason] ?? `${some}: ${reason}${what ? ` (${what})` : ''}`;
 }

@@ -50,17 +50,27 @@ function describe(scope: TrafficScope, issue: TrafficIssue): string {
   const detail = issue.detail !== undefined ? ` (${issue.detail})` : '';
   const text: Record<string, string> = {
     IntendedWeightsInvalid: `the intended weights of ${scope.service} give no backend any traffic`,
-    RouteNotFound: `no VirtualService, HTTPRoute or Rollout splits ${scope.service}; intended ${intended}`,
-    RouteNotAccepted: `${route} is not accepted by its parent${detail}; its weights are not in force`,
+    RouteNotFound:
+      `no VirtualService, HTTPRoute or Rollout splits ${scope.service}; ` + `intended ${intended}`,
+    RouteNotAccepted:
+      `${route} is not accepted by its parent${detail}; ` + 'its weights are not in force',
     RouteAcceptancePending: `${route} is not yet in force for its current spec${detail}`,
-    WeightsNotHundred: `${route}: the weights of the default rule do not add up to 100; they split ${actual}`,
-    AllWeightsZero: `${route}: every weight of the default rule is 0, so no backend receives traffic and requests fail`,
+    WeightsNotHundred:
+      `${route}: the weights of the default rule do not add up to 100; ` + `they split ${actual}`,
+    AllWeightsZero:
+      `${route}: every weight of the default rule is 0, ` +
+      'so no backend receives traffic and requests fail',
     NegativeWeight: `${route}: a weight of the default rule is negative and counts as 0`,
     NoDestinations: `${route}: the default rule routes to no backend`,
-    CanaryInProgress: `${route} splits ${actual} while the Rollout moves traffic to its canary; intended ${intended}`,
-    WeightChangeInProgress: `${route} splits ${actual}, not yet the intended ${intended}; within the rollout grace`,
+    CanaryInProgress:
+      `${route} splits ${actual} while the Rollout moves traffic to its canary; ` +
+      `intended ${intended}`,
+    WeightChangeInProgress:
+      `${route} splits ${actual}, not yet the intended ${intended}; ` + 'within the rollout grace',
     DeclaredWeightsDiffer: `${route} splits ${actual}; intended ${intended}`,
-    TrafficSettling: `requests split ${actual}, not yet ${intended}; within the settle window after a weight change`,
+    TrafficSettling:
+      `requests split ${actual}, not yet ${intended}; ` +
+      'within the settle window after a weight change',
     ObservedWeightsDiffer: `requests split ${actual}; routing does not follow ${intended}`,
     ObservedTrafficUnknown: `the observed split of ${scope.service} is unknown${detail}`,
   };
