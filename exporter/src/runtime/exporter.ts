@@ -12,6 +12,7 @@ import type { WebConfig } from '../server/web-config.js';
 import type { Shard } from '../sources/kubernetes/scope.js';
 import { DEFAULT_PROBE_INTERVAL_MS } from '../sources/instance-probe.js';
 import type { RegionSource } from '../sources/region-source.js';
+import { logUnconfiguredRegions } from './intent-regions.js';
 import { startInstanceProbes, type InstanceProbes } from './probes.js';
 import { Publisher, type PublisherInputs } from './publisher.js';
 import { startTrafficObservers, type TrafficObservers, type TrafficRegion } from './traffic.js';
@@ -69,6 +70,8 @@ export async function startExporter(options: ExporterRuntimeOptions): Promise<Ru
       : {}),
   });
   const loaded = await reloader.start();
+  const regionNames = options.regions.map((region) => region.name);
+  logUnconfiguredRegions(loaded.intent, regionNames, options.logger);
 
   // Sources and layers ask for an evaluation; the publisher exists a moment later.
   const ready: { publisher?: Publisher } = {};
@@ -90,7 +93,10 @@ export async function startExporter(options: ExporterRuntimeOptions): Promise<Ru
     }),
   );
   ready.publisher = publisher;
-  reloader.onUpdate(requestPublish);
+  reloader.onUpdate((status, outcome) => {
+    if (outcome === 'changed') logUnconfiguredRegions(status.intent, regionNames, options.logger);
+    requestPublish();
+  });
 
   let ticker: NodeJS.Timeout | undefined;
   const stopWork = async () => {
