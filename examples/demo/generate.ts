@@ -19,6 +19,7 @@ import {
   deploymentConditions,
   deploymentStack,
   digest,
+  pinnedImage,
   kubectlList,
   statefulSetStack,
   type KubeObject,
@@ -29,8 +30,7 @@ const REGIONS = ['eu-west', 'us-east', 'ap-south', 'edge-fra'] as const;
 type Region = (typeof REGIONS)[number];
 const STEPS = 9;
 
-const image = (repo: string, version: string) =>
-  `reg.example.test/${repo}:${version}@${digest(`${repo} ${version}`)}`;
+const image = pinnedImage;
 const CHECKOUT = {
   v15: image('shop/checkout', '1.15.0'),
   v14: image('shop/checkout', '1.14.2'),

@@ -7,13 +7,12 @@
 import {
   daemonSetStack,
   deploymentStack,
-  digest,
+  pinnedImage,
   statefulSetStack,
   type KubeObject,
 } from '../../exporter/src/sources/testing/index.js';
 
-const image = (repo: string, version: string): string =>
-  `reg.example.test/${repo}:${version}@${digest(`${repo} ${version}`)}`;
+const image = pinnedImage;
 
 /** Images of the fixture releases, pinned by digest. */
 export const IMAGES = {

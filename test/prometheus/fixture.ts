@@ -10,13 +10,12 @@ import {
   daemonSetStack,
   deploymentConditions,
   deploymentStack,
-  digest,
+  pinnedImage,
   kubectlList,
   type KubeObject,
 } from '../../exporter/src/sources/testing/index.js';
 
-const image = (repo: string, version: string): string =>
-  `reg.example.test/${repo}:${version}@${digest(`${repo} ${version}`)}`;
+const image = pinnedImage;
 
 /** The images of the fixture's releases. */
 export const IMAGES = {

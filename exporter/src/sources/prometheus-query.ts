@@ -12,9 +12,14 @@ import type { ObservedService } from '../verify/traffic/observed.js';
  * https://istio.io/latest/docs/reference/config/metrics/
  */
 export const DEFAULT_TRAFFIC_QUERY =
-  'sum by ({{label}}) (rate(istio_requests_total{reporter="destination", destination_service_name="{{service}}", destination_service_namespace="{{namespace}}"}[{{window}}]))';
+  'sum by ({{label}}) (rate(istio_requests_total{reporter="destination", ' +
+  'destination_service_name="{{service}}", destination_service_namespace="{{namespace}}"}' +
+  '[{{window}}]))';
 
-/** Istio sets `destination_version` from the pod's `version` label, which DestinationRule subsets select on. */
+/**
+ * Istio sets `destination_version` from the pod's `version` label, which
+ * DestinationRule subsets select on.
+ */
 export const DEFAULT_BACKEND_LABEL = 'destination_version';
 
 /**
@@ -82,7 +87,8 @@ export function sharesFromAnswer(body: unknown, options: AnswerOptions): Observe
   const requests = total * options.windowSeconds;
 
   if (requests < options.minRequests) {
-    const detail = `${Math.round(requests)} requests in ${options.windowSeconds}s, fewer than ${options.minRequests}`;
+    const seen = `${Math.round(requests)} requests in ${options.windowSeconds}s`;
+    const detail = `${seen}, fewer than ${options.minRequests}`;
     return { state: 'unknown', reason: 'TooFewRequests', detail };
   }
   const shares = Object.fromEntries([...rates].map(([backend, rate]) => [backend, rate / total]));
@@ -106,7 +112,8 @@ function vectorOf(body: unknown): Sample[] {
   const data = answer.data as { resultType?: unknown; result?: unknown } | undefined;
   if (data?.resultType !== 'vector' || !Array.isArray(data.result)) {
     throw new QueryAnswerError(
-      `expected an instant vector, got ${String(data?.resultType)}; the query must sum by the backend label`,
+      `expected an instant vector, got ${String(data?.resultType)}; ` +
+        'the query must sum by the backend label',
     );
   }
   return data.result.map((sample: unknown) => {

@@ -32,6 +32,11 @@ export function digest(seed: string): string {
   return `sha256:${sha256Hex(seed)}`;
 }
 
+/** `reg.example.test/<repo>:<version>@sha256:...`, pinned by a digest derived from both. */
+export function pinnedImage(repo: string, version: string): string {
+  return `reg.example.test/${repo}:${version}@${digest(`${repo} ${version}`)}`;
+}
+
 /** A UUID-shaped uid, the same for the same object every time. */
 export function uidFor(kind: string, namespace: string, name: string): string {
   const hex = sha256Hex(`${kind}/${namespace}/${name}`);
